@@ -1,0 +1,1 @@
+"""EcoTrack: carbon monitoring and environmental tracking."""

@@ -1,0 +1,16 @@
+"""Analytics: read models, trends, targets, forecasts, anomalies and reports."""
+
+from ecotrack.analytics.api import router
+from ecotrack.analytics.models import Base, messaging
+from ecotrack.core.runtime import ServiceSpec
+
+
+def service_spec() -> ServiceSpec:
+    return ServiceSpec(
+        name="analytics",
+        title="Analytics",
+        description="Emission read models, trends, targets, forecasts, anomalies and reports.",
+        metadata=Base.metadata,
+        messaging=messaging,
+        router=router,
+    )

@@ -1,0 +1,141 @@
+"""Units people write on activity data, parsed and converted with one pint registry.
+
+Only the spellings in :data:`ALIASES` are accepted: pint alone would take ``ton`` (a short
+ton), ``therm`` (the ISO Btu therm) and thousands of units nobody reports fuel in, so we map
+each accepted spelling to a pint expression we have checked. Conversions are cached per
+(unit, target) pair because pint is slow next to the arithmetic it guards.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Final
+
+import pint
+
+from ecotrack.core.errors import UnprocessableContent
+
+# pint's default "therm" is 1e5 ISO Btu (29.307111 kWh); the industry therm is 1e5 IT Btu
+# (29.3071070172 kWh), and EPA's mmBtu is the IT Btu too. "passenger" is a base dimension of
+# its own so passenger-distances never silently convert to plain distances.
+_DEFINITIONS: Final = (
+    "therm = 1e5 * Btu_it",
+    "MMBtu = 1e6 * Btu_it = mmBtu",
+    "standard_cubic_foot = foot ** 3 = scf",
+    "passenger = [passenger]",
+    "passenger_km = passenger * kilometer = pkm",
+    "passenger_mile = passenger * mile",
+)
+
+# accepted spelling -> pint expression; the first spelling of each expression is canonical
+ALIASES: Final[dict[str, str]] = {
+    "kWh": "kilowatt_hour",
+    "Wh": "watt_hour",
+    "MWh": "megawatt_hour",
+    "GWh": "gigawatt_hour",
+    "MJ": "megajoule",
+    "GJ": "gigajoule",
+    "TJ": "terajoule",
+    "therm": "therm",
+    "therms": "therm",
+    "MMBtu": "MMBtu",
+    "mmBtu": "MMBtu",
+    "L": "liter",
+    "l": "liter",
+    "litre": "liter",
+    "litres": "liter",
+    "liter": "liter",
+    "liters": "liter",
+    "m3": "meter ** 3",
+    "m^3": "meter ** 3",
+    "gallon": "gallon",
+    "gallons": "gallon",
+    "US_gallon": "gallon",
+    "imperial_gallon": "imperial_gallon",
+    "UK_gallon": "imperial_gallon",
+    "scf": "scf",
+    "ft3": "foot ** 3",
+    "g": "gram",
+    "kg": "kilogram",
+    "t": "metric_ton",
+    "tonne": "metric_ton",
+    "tonnes": "metric_ton",
+    "short_ton": "short_ton",
+    "lb": "pound",
+    "m": "meter",
+    "km": "kilometer",
+    "vehicle_km": "kilometer",
+    "mile": "mile",
+    "miles": "mile",
+    "vehicle_mile": "mile",
+    "passenger_km": "passenger_km",
+    "pkm": "passenger_km",
+    "passenger_mile": "passenger_mile",
+}
+
+# unit type -> pint dimensionality, named for people rather than for pint
+UNIT_TYPES: Final[dict[str, str]] = {
+    "energy": "[mass] * [length] ** 2 / [time] ** 2",
+    "volume": "[length] ** 3",
+    "mass": "[mass]",
+    "distance": "[length]",
+    "passenger_distance": "[passenger] * [length]",
+}
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=False)
+    for definition in _DEFINITIONS:
+        ureg.define(definition)
+    return ureg
+
+
+@cache
+def _dimensionality_names() -> dict[object, str]:
+    ureg = registry()
+    return {ureg.get_dimensionality(dim): name for name, dim in UNIT_TYPES.items()}
+
+
+@cache
+def unit_type(unit: str) -> str:
+    """The unit type ("energy", "volume", ...) of an accepted unit spelling."""
+    expression = _expression(unit)
+    dimensionality = registry().Unit(expression).dimensionality
+    return _dimensionality_names()[dimensionality]
+
+
+@cache
+def units_of_type(kind: str) -> tuple[str, ...]:
+    """Every accepted spelling of the given unit type, in declaration order."""
+    return tuple(alias for alias in ALIASES if unit_type(alias) == kind)
+
+
+def accepted_units(kinds: tuple[str, ...] | list[str]) -> list[str]:
+    return [alias for kind in kinds for alias in units_of_type(kind)]
+
+
+@cache
+def conversion_factor(unit: str, target: str) -> float:
+    """How many ``target`` are in one ``unit``; both must be accepted spellings."""
+    ureg = registry()
+    return float(ureg.Quantity(1.0, _expression(unit)).to(_expression(target)).magnitude)
+
+
+def check_unit(unit: str, kinds: tuple[str, ...] | list[str], *, subject: str) -> str:
+    """Return the unit type of ``unit`` if it is one of ``kinds``; else a 422 naming them."""
+    if unit not in ALIASES or unit_type(unit) not in kinds:
+        raise UnprocessableContent(
+            f"unit {unit!r} is not accepted for {subject}",
+            accepted_units=accepted_units(kinds),
+        )
+    return unit_type(unit)
+
+
+def _expression(unit: str) -> str:
+    try:
+        return ALIASES[unit]
+    except KeyError:
+        raise UnprocessableContent(
+            f"unit {unit!r} is not a recognised unit", accepted_units=list(ALIASES)
+        ) from None

@@ -1,0 +1,157 @@
+"""The ``ecotrack`` command: run the platform, one service, migrations, demo data."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+import uvicorn
+from fastapi import FastAPI
+
+from ecotrack.core.config import Settings, get_settings
+from ecotrack.core.migrations import new_revision
+from ecotrack.core.http import create_service_app, standalone_lifespan
+from ecotrack.core.runtime import Backends, ServiceRuntime
+from ecotrack.core.telemetry import configure_telemetry
+from ecotrack.platform import SERVICE_SPECS, Platform, gateway_with_remote_upstreams
+from ecotrack.platform.seed import DEMO_EMAIL, DEMO_PASSWORD, SeedRefused, seed_demo
+
+app = typer.Typer(help="EcoTrack: carbon monitoring and environmental tracking.", no_args_is_help=True)
+
+ServiceName = Annotated[
+    str, typer.Argument(help=f"One of: {', '.join([*SERVICE_SPECS, 'gateway'])}.")
+]
+
+
+def _say(message: str) -> None:
+    typer.secho(message, fg=typer.colors.GREEN, err=True)
+
+
+async def _migrate_and_seed(platform: Platform, *, seed: bool) -> None:
+    for name, revision in (await platform.migrate()).items():
+        _say(f"  migrated {name:<10} -> {revision}")
+    if seed:
+        result = await seed_demo(platform)
+        _say("  demo data " + ("seeded" if result.created else "already present"))
+
+
+async def _serve(fastapi_app: FastAPI, settings: Settings, port: int) -> None:
+    config = uvicorn.Config(
+        fastapi_app, host=settings.host, port=port, log_config=None, lifespan="on"
+    )
+    await uvicorn.Server(config).serve()
+
+
+@app.command()
+def up(
+    seed: Annotated[bool, typer.Option(help="Seed the demo organisation (development).")] = True,
+) -> None:
+    """Run every service in one process behind the gateway, on the configured backends."""
+    settings = get_settings()
+    configure_telemetry(settings, "ecotrack")
+    platform = Platform(settings)
+    seed = seed and not settings.is_production
+
+    async def run() -> None:
+        _say(f"EcoTrack ({settings.profile.value} profile): applying migrations")
+        await _migrate_and_seed(platform, seed=seed)
+        url = f"http://{'localhost' if settings.host == '127.0.0.1' else settings.host}"
+        url += f":{settings.port}"
+        _say(f"\nEcoTrack is starting at {url}")
+        _say(f"  dashboard   {url}/")
+        _say(f"  health      {url}/healthz   readiness {url}/readyz   metrics {url}/metrics")
+        if seed:
+            _say(f"  demo login  {DEMO_EMAIL} / {DEMO_PASSWORD}")
+        _say("Press Ctrl-C to stop.\n")
+        await _serve(platform.gateway, settings, settings.port)
+
+    asyncio.run(run())
+
+
+@app.command()
+def serve(
+    service: ServiceName,
+    port: Annotated[int | None, typer.Option(help="Port (default ECOTRACK_PORT).")] = None,
+    migrate: Annotated[bool, typer.Option(help="Apply migrations before serving.")] = False,
+) -> None:
+    """Run one service alone, as Kubernetes runs it."""
+    settings = get_settings()
+    configure_telemetry(settings, service)
+    if service == "gateway":
+        asyncio.run(_serve(gateway_with_remote_upstreams(settings), settings, port or settings.port))
+        return
+    runtime = _runtime(service, settings)
+
+    async def run() -> None:
+        if migrate:
+            await runtime.migrate()
+        service_app = create_service_app(runtime, lifespan=standalone_lifespan(runtime))
+        await _serve(service_app, settings, port or settings.port)
+
+    asyncio.run(run())
+
+
+@app.command("migrate")
+def migrate_command(
+    services: Annotated[list[str] | None, typer.Argument(help="Services (default: all).")] = None,
+) -> None:
+    """Apply database migrations."""
+    settings = get_settings()
+    configure_telemetry(settings, "ecotrack-migrate")
+
+    async def run() -> None:
+        for name in services or list(SERVICE_SPECS):
+            runtime = _runtime(name, settings)
+            revision = await runtime.migrate()
+            await runtime.database.dispose()
+            _say(f"migrated {name:<10} -> {revision}")
+
+    asyncio.run(run())
+
+
+@app.command()
+def seed() -> None:
+    """Seed the demo organisation and login (refused under the production profile)."""
+    settings = get_settings()
+    configure_telemetry(settings, "ecotrack-seed")
+    platform = Platform(settings)
+
+    async def run() -> None:
+        try:
+            await _migrate_and_seed(platform, seed=True)
+        except SeedRefused as exc:
+            typer.secho(str(exc), fg=typer.colors.RED, err=True)
+            raise typer.Exit(code=2) from exc
+        _say(f"demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+
+    asyncio.run(run())
+
+
+@app.command()
+def revision(
+    service: ServiceName,
+    message: Annotated[str, typer.Option("-m", "--message", help="What the change does.")],
+) -> None:
+    """Write a new migration for a service by comparing its models with its schema."""
+    settings = get_settings()
+    runtime = _runtime(service, settings)
+
+    async def run() -> None:
+        await runtime.migrate()
+        path = await new_revision(runtime.database, service, runtime.spec.metadata, message)
+        await runtime.database.dispose()
+        _say(f"wrote {path}")
+
+    asyncio.run(run())
+
+
+def _runtime(service: str, settings: Settings) -> ServiceRuntime:
+    make_spec = SERVICE_SPECS.get(service)
+    if make_spec is None:
+        raise typer.BadParameter(f"unknown service '{service}'; one of {', '.join(SERVICE_SPECS)}")
+    return ServiceRuntime(make_spec(), Backends.from_settings(settings))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""The shared core every service builds on: config, database, events, cache, HTTP, telemetry."""

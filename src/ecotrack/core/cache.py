@@ -1,0 +1,117 @@
+"""Cache and rate limits: in memory by default, Redis when ``ECOTRACK_REDIS_URL`` is set.
+
+Rate limiting uses the ``limits`` library (moving window), so the Redis-backed limit is
+shared by every replica and the in-memory one behaves the same in a single process.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Protocol
+
+from limits import RateLimitItem, parse
+from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits.aio.strategies import MovingWindowRateLimiter
+from redis.asyncio import Redis
+
+from ecotrack.core.config import Settings
+
+
+class Cache(Protocol):
+    async def get(self, key: str) -> bytes | None: ...
+    async def set(self, key: str, value: bytes, ttl_s: float) -> None: ...
+    async def delete(self, key: str) -> None: ...
+    async def ping(self) -> None: ...
+    async def close(self) -> None: ...
+
+
+class MemoryCache:
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[float, bytes]] = {}
+
+    async def get(self, key: str) -> bytes | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        expires_at, value = entry
+        if expires_at < time.monotonic():
+            del self._entries[key]
+            return None
+        return value
+
+    async def set(self, key: str, value: bytes, ttl_s: float) -> None:
+        self._entries[key] = (time.monotonic() + ttl_s, value)
+
+    async def delete(self, key: str) -> None:
+        self._entries.pop(key, None)
+
+    async def ping(self) -> None:
+        return None
+
+    async def close(self) -> None:
+        self._entries.clear()
+
+
+class RedisCache:
+    def __init__(self, url: str, prefix: str = "ecotrack:") -> None:
+        self._redis = Redis.from_url(url)
+        self._prefix = prefix
+
+    async def get(self, key: str) -> bytes | None:
+        value: bytes | None = await self._redis.get(self._prefix + key)
+        return value
+
+    async def set(self, key: str, value: bytes, ttl_s: float) -> None:
+        await self._redis.set(self._prefix + key, value, px=max(int(ttl_s * 1000), 1))
+
+    async def delete(self, key: str) -> None:
+        await self._redis.delete(self._prefix + key)
+
+    async def ping(self) -> None:
+        await self._redis.ping()
+
+    async def close(self) -> None:
+        await self._redis.aclose()
+
+
+def create_cache(settings: Settings) -> Cache:
+    return RedisCache(settings.redis_url) if settings.redis_url else MemoryCache()
+
+
+@dataclass(frozen=True)
+class RateLimitResult:
+    allowed: bool
+    limit: int
+    remaining: int
+    reset_at: float
+
+    @property
+    def retry_after_s(self) -> int:
+        return max(int(self.reset_at - time.time()) + 1, 1)
+
+
+class RateLimiter:
+    """Named limits such as ``"100/minute"`` applied per key (tenant, address, account)."""
+
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+        self._limiter = MovingWindowRateLimiter(storage)
+
+    async def hit(self, limit: str | RateLimitItem, *key: str) -> RateLimitResult:
+        item = parse(limit) if isinstance(limit, str) else limit
+        allowed = await self._limiter.hit(item, *key)
+        stats = await self._limiter.get_window_stats(item, *key)
+        return RateLimitResult(
+            allowed=allowed, limit=item.amount, remaining=stats.remaining, reset_at=stats.reset_time
+        )
+
+    async def reset(self) -> None:
+        await self._storage.reset()
+
+
+def create_rate_limiter(settings: Settings) -> RateLimiter:
+    if settings.redis_url:
+        uri = settings.redis_url.replace("redis://", "async+redis://", 1)
+        return RateLimiter(RedisStorage(uri, implementation="redispy", key_prefix="ecotrack-rl"))
+    return RateLimiter(MemoryStorage())

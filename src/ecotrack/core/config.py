@@ -1,0 +1,106 @@
+"""One settings object for every service, read from ``ECOTRACK_*`` variables.
+
+Unset values fall back to the embedded defaults (SQLite, in-process events, in-memory
+cache), so ``ecotrack up`` runs with nothing configured. The production profile refuses
+placeholder secrets and the demo seed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRET = "dev-only-change-me"  # noqa: S105 - the marker production refuses
+
+
+class Profile(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ECOTRACK_", env_file=None, extra="ignore")
+
+    profile: Profile = Profile.DEVELOPMENT
+    data_dir: Path = Field(
+        default=Path(".ecotrack"),
+        description="Where embedded SQLite databases and generated keys live.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy async URL. Unset: one SQLite file per service under data_dir. "
+            "PostgreSQL: one database, one schema per service."
+        ),
+    )
+    redis_url: str | None = Field(
+        default=None, description="Redis URL for cache and rate limits; unset: in-memory."
+    )
+    kafka_bootstrap_servers: str | None = Field(
+        default=None, description="Kafka bootstrap servers; unset: in-process event bus."
+    )
+    kafka_topic_prefix: str = Field(
+        default="ecotrack", description="Prefix of every topic (one topic per event family)."
+    )
+    kafka_session_timeout_ms: int = Field(
+        default=10_000, description="Consumer-group session timeout; joins take about half."
+    )
+    auth_url: str | None = Field(
+        default=None, description="Gateway upstream for Auth when services run apart."
+    )
+    users_url: str | None = Field(default=None, description="Gateway upstream for Users.")
+    carbon_url: str | None = Field(default=None, description="Gateway upstream for Carbon.")
+    analytics_url: str | None = Field(
+        default=None, description="Gateway upstream for Analytics."
+    )
+    upstream_timeout_s: float = Field(
+        default=30.0, gt=0, description="Gateway timeout for one upstream call."
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key: SecretStr = Field(
+        default=SecretStr(PLACEHOLDER_SECRET),
+        description="Signs internal identity headers and other HMACs.",
+    )
+    log_level: str = "INFO"
+    log_json: bool = Field(default=True, description="JSON logs (false: human-readable console).")
+    outbox_poll_interval_s: float = Field(default=0.2, gt=0)
+    outbox_batch_size: int = Field(default=500, gt=0)
+    consumer_max_attempts: int = Field(
+        default=5, gt=0, description="Handler attempts before an event goes to the dead letters."
+    )
+    consumer_backoff_s: float = Field(
+        default=0.2, ge=0, description="First retry delay; doubles each attempt."
+    )
+
+    @model_validator(mode="after")
+    def _refuse_placeholders_in_production(self) -> Settings:
+        if self.profile is Profile.PRODUCTION:
+            if self.secret_key.get_secret_value() == PLACEHOLDER_SECRET:
+                raise ValueError(
+                    "ECOTRACK_SECRET_KEY is the development placeholder; "
+                    "set a real secret before running the production profile"
+                )
+            if len(self.secret_key.get_secret_value()) < 32:
+                raise ValueError("ECOTRACK_SECRET_KEY must be at least 32 characters")
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.profile is Profile.PRODUCTION
+
+    def database_url_for(self, service: str) -> str:
+        """The URL a service connects with: its own SQLite file, or the shared server."""
+        if self.database_url is None:
+            return f"sqlite+aiosqlite:///{self.data_dir / f'{service}.db'}"
+        return self.database_url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

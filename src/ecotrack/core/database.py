@@ -1,0 +1,70 @@
+"""Async SQLAlchemy engines, one per service.
+
+Each service owns its data: on PostgreSQL a schema of its own (selected through the
+connection's ``search_path``), on the embedded default a SQLite file of its own. A
+service's engine therefore cannot see another service's tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+
+class Database:
+    def __init__(self, url: str, schema: str, *, pool_size: int = 10) -> None:
+        self.url = make_url(url)
+        self.schema = schema
+        self.is_postgres = self.url.get_backend_name() == "postgresql"
+        self.engine = self._create_engine(pool_size)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    def _create_engine(self, pool_size: int) -> AsyncEngine:
+        if self.is_postgres:
+            return create_async_engine(
+                self.url,
+                pool_size=pool_size,
+                pool_pre_ping=True,
+                connect_args={"server_settings": {"search_path": self.schema}},
+            )
+        database = self.url.database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(self.url, connect_args={"timeout": 30})
+        event.listen(engine.sync_engine, "connect", _configure_sqlite)
+        return engine
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """A unit of work: commits when the block succeeds, rolls back when it raises."""
+        async with self.sessions() as session, session.begin():
+            yield session
+
+    async def ping(self) -> None:
+        async with self.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers run beside the one writer; the busy timeout queues writers
+    # instead of failing them; SQLite leaves foreign keys off unless asked.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()

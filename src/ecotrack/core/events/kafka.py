@@ -1,0 +1,201 @@
+"""The production event bus: Kafka through confluent-kafka's asyncio client.
+
+confluent-kafka (librdkafka) rather than aiokafka: on our test broker it produced about
+6x and consumed about 3x faster, and its idempotent producer works there while
+aiokafka's fails. Offsets are committed only after the handler returns, so a crash
+means redelivery, never loss; the idempotent consumer turns redelivery into a no-op.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import structlog
+from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
+from confluent_kafka.admin import AdminClient, NewTopic
+from confluent_kafka.aio import AIOConsumer, AIOProducer
+from pydantic import ValidationError
+
+from ecotrack.core.events.envelope import Event
+from ecotrack.core.events.transport import DeadLetter, Handler, Subscription, Transport
+
+log = structlog.get_logger(__name__)
+
+
+class _KafkaSubscription(Subscription):
+    def __init__(self, task: asyncio.Task[None]) -> None:
+        self._task = task
+
+    async def stop(self) -> None:
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+
+
+class KafkaTransport(Transport):
+    kind = "kafka"
+
+    def __init__(
+        self,
+        bootstrap_servers: str,
+        *,
+        topic_prefix: str = "ecotrack",
+        partitions: int = 3,
+        session_timeout_ms: int = 10_000,
+    ) -> None:
+        super().__init__(topic_prefix)
+        self.bootstrap_servers = bootstrap_servers
+        self.partitions = partitions
+        self.session_timeout_ms = session_timeout_ms
+        self._admin = AdminClient({"bootstrap.servers": bootstrap_servers})
+        self._producer: AIOProducer | None = None
+        self._known_topics: set[str] = set()
+        self._subscriptions: list[Subscription] = []
+
+    async def start(self) -> None:
+        if self._producer is None:
+            self._producer = AIOProducer(
+                {
+                    "bootstrap.servers": self.bootstrap_servers,
+                    "enable.idempotence": True,
+                    "acks": "all",
+                    "linger.ms": 5,
+                    "compression.type": "lz4",
+                }
+            )
+
+    async def stop(self) -> None:
+        for subscription in self._subscriptions:
+            await subscription.stop()
+        self._subscriptions.clear()
+        if self._producer is not None:
+            await self._producer.flush()
+            await self._producer.close()
+            self._producer = None
+
+    async def ping(self) -> None:
+        await asyncio.to_thread(self._admin.list_topics, timeout=5)
+
+    async def ensure_topics(self, topics: Sequence[str]) -> None:
+        missing = [topic for topic in topics if topic not in self._known_topics]
+        if not missing:
+            return
+        futures = self._admin.create_topics(
+            [NewTopic(topic, num_partitions=self.partitions) for topic in missing]
+        )
+        for topic, future in futures.items():
+            try:
+                await asyncio.wrap_future(future)
+            except KafkaException as exc:
+                if exc.args[0].code() != KafkaError.TOPIC_ALREADY_EXISTS:
+                    raise
+            self._known_topics.add(topic)
+
+    async def publish(self, events: Sequence[Event]) -> None:
+        await self._produce(
+            [(self.topic_for(e.family), e.tenant or "", e.to_json()) for e in events]
+        )
+
+    async def _produce(self, messages: Sequence[tuple[str, str, bytes]]) -> None:
+        await self.start()
+        assert self._producer is not None
+        await self.ensure_topics(sorted({topic for topic, _, _ in messages}))
+        deliveries = [
+            await self._producer.produce(topic, value=value, key=key.encode())
+            for topic, key, value in messages
+        ]
+        await self._producer.flush()
+        await asyncio.gather(*deliveries)
+
+    async def subscribe(
+        self, group: str, families: Sequence[str], handler: Handler
+    ) -> Subscription:
+        topics = [self.topic_for(family) for family in families]
+        await self.ensure_topics(topics)
+        consumer = AIOConsumer(
+            {
+                "bootstrap.servers": self.bootstrap_servers,
+                "group.id": group,
+                "auto.offset.reset": "earliest",
+                "enable.auto.commit": False,
+                "session.timeout.ms": self.session_timeout_ms,
+                "heartbeat.interval.ms": max(self.session_timeout_ms // 5, 500),
+            }
+        )
+        await consumer.subscribe(topics)
+        task = asyncio.create_task(self._consume(group, consumer, handler), name=f"kafka:{group}")
+        subscription = _KafkaSubscription(task)
+        self._subscriptions.append(subscription)
+        return subscription
+
+    async def _consume(self, group: str, consumer: AIOConsumer, handler: Handler) -> None:
+        try:
+            while True:
+                message = await consumer.poll(0.5)
+                if message is None:
+                    continue
+                if message.error():
+                    log.warning("kafka.consume_error", group=group, error=str(message.error()))
+                    continue
+                raw: bytes = message.value() or b""
+                try:
+                    event = Event.from_json(raw)
+                except ValidationError as exc:
+                    await self.dead_letter(group, None, raw, f"not an event envelope: {exc}")
+                else:
+                    await handler(event)
+                await consumer.commit(message=message, asynchronous=False)
+        finally:
+            await consumer.close()
+
+    async def dead_letter(self, group: str, event: Event | None, raw: bytes, reason: str) -> None:
+        family = event.family if event else "unknown"
+        record = {"group": group, "reason": reason, "raw": base64.b64encode(raw).decode()}
+        await self._produce(
+            [(self.dead_letter_topic_for(family), group, json.dumps(record).encode())]
+        )
+        log.warning("events.dead_lettered", group=group, reason=reason)
+
+    async def read_dead_letters(self, family: str) -> list[DeadLetter]:
+        topic = self.dead_letter_topic_for(family)
+        await self.ensure_topics([topic])
+        return await asyncio.to_thread(self._read_topic_to_end, topic)
+
+    def _read_topic_to_end(self, topic: str) -> list[DeadLetter]:
+        consumer = Consumer(
+            {"bootstrap.servers": self.bootstrap_servers, "group.id": "ecotrack-inspector"}
+        )
+        try:
+            letters: list[DeadLetter] = []
+            for partition in range(self.partitions):
+                low, high = consumer.get_watermark_offsets(
+                    TopicPartition(topic, partition), timeout=5
+                )
+                if high <= low:
+                    continue
+                consumer.assign([TopicPartition(topic, partition, low)])
+                while (position := consumer.position([TopicPartition(topic, partition)])[0]) and (
+                    position.offset < high
+                ):
+                    message = consumer.poll(5)
+                    if message is None or message.error():
+                        break
+                    letters.append(_dead_letter_from(message.value()))
+            return letters
+        finally:
+            consumer.close()
+
+
+def _dead_letter_from(value: bytes) -> DeadLetter:
+    record: dict[str, Any] = json.loads(value)
+    raw = base64.b64decode(record["raw"])
+    try:
+        event: Event | None = Event.from_json(raw)
+    except ValidationError:
+        event = None
+    return DeadLetter(group=record["group"], reason=record["reason"], event=event, raw=raw)

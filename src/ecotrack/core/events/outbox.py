@@ -1,0 +1,130 @@
+"""Writing events in the caller's transaction, and the relay that publishes them."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+import structlog
+from prometheus_client import Counter, Gauge
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ecotrack.core.database import Database
+from ecotrack.core.events.envelope import Event
+from ecotrack.core.events.transport import Transport
+
+log = structlog.get_logger(__name__)
+
+PUBLISHED = Counter("ecotrack_outbox_published_total", "Events relayed to the bus", ["service"])
+PENDING = Gauge("ecotrack_outbox_pending", "Events waiting in the outbox", ["service"])
+
+
+class Outbox:
+    """A service's outbox table; ``add`` joins the caller's unit of work."""
+
+    def __init__(self, table: sa.Table) -> None:
+        self.table = table
+
+    async def add(self, session: AsyncSession, *events: Event) -> None:
+        if not events:
+            return
+        now = datetime.now(UTC)
+        await session.execute(
+            sa.insert(self.table),
+            [
+                {
+                    "event_id": str(event.id),
+                    "event_type": event.type,
+                    "tenant": event.tenant,
+                    "payload": event.model_dump_json(),
+                    "created_at": now,
+                }
+                for event in events
+            ],
+        )
+
+
+class OutboxRelay:
+    """Moves committed outbox rows to the transport, oldest first, at least once.
+
+    Rows are marked published only after the transport has them durably, so a relay
+    that dies mid-batch republishes that batch on restart; consumers drop the repeats.
+    On PostgreSQL, ``SKIP LOCKED`` lets several replicas relay without double work.
+    """
+
+    def __init__(
+        self,
+        service: str,
+        database: Database,
+        outbox: Outbox,
+        transport: Transport,
+        *,
+        batch_size: int = 500,
+        poll_interval: float = 0.2,
+    ) -> None:
+        self.service = service
+        self.database = database
+        self.table = outbox.table
+        self.transport = transport
+        self.batch_size = batch_size
+        self.poll_interval = poll_interval
+        self._wake = asyncio.Event()
+
+    def notify(self) -> None:
+        """Ask for a prompt relay instead of waiting for the next poll."""
+        self._wake.set()
+
+    async def relay_once(self) -> int:
+        """Publish one batch; returns how many events it published."""
+        table = self.table
+        query = (
+            sa.select(table.c.seq, table.c.payload)
+            .where(table.c.published_at.is_(None))
+            .order_by(table.c.seq)
+            .limit(self.batch_size)
+        )
+        if self.database.is_postgres:
+            query = query.with_for_update(skip_locked=True)
+        async with self.database.session() as session:
+            rows = (await session.execute(query)).all()
+            if not rows:
+                return 0
+            await self.transport.publish([Event.model_validate_json(row.payload) for row in rows])
+            await session.execute(
+                sa.update(table)
+                .where(table.c.seq.in_([row.seq for row in rows]))
+                .values(published_at=datetime.now(UTC))
+            )
+        PUBLISHED.labels(self.service).inc(len(rows))
+        return len(rows)
+
+    async def pending(self) -> int:
+        async with self.database.session() as session:
+            count = await session.scalar(
+                sa.select(sa.func.count()).where(self.table.c.published_at.is_(None))
+            )
+        PENDING.labels(self.service).set(count or 0)
+        return count or 0
+
+    async def drain(self) -> int:
+        """Relay until the outbox is empty; returns how many events went out."""
+        total = 0
+        while published := await self.relay_once():
+            total += published
+        return total
+
+    async def run(self) -> None:
+        while True:
+            try:
+                while await self.relay_once() == self.batch_size:
+                    pass
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("outbox.relay_failed", service=self.service)
+            self._wake.clear()
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval)
+            except TimeoutError:
+                pass

@@ -1,0 +1,77 @@
+"""What the outbox relay and consumers need from an event bus, and the two buses.
+
+Topics are one per event family (``ecotrack.activity`` carries ``activity.*``), keyed by
+tenant so one tenant's events keep their order. Each consumer group reads every topic
+it subscribes to from the beginning the first time it runs, so a new read model can
+be built from history.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from ecotrack.core.events.envelope import Event
+
+Handler = Callable[[Event], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    group: str
+    reason: str
+    event: Event | None
+    raw: bytes
+
+
+class Subscription(abc.ABC):
+    @abc.abstractmethod
+    async def stop(self) -> None: ...
+
+
+class Transport(abc.ABC):
+    """An event bus: durable publish, consumer groups, a dead-letter topic per family."""
+
+    kind: str
+
+    def __init__(self, topic_prefix: str = "ecotrack") -> None:
+        self.topic_prefix = topic_prefix
+
+    def topic_for(self, family: str) -> str:
+        return f"{self.topic_prefix}.{family}"
+
+    def dead_letter_topic_for(self, family: str) -> str:
+        return f"{self.topic_for(family)}.dlq"
+
+    async def start(self) -> None:
+        """Connect; the default has nothing to connect."""
+
+    async def stop(self) -> None:
+        """Disconnect and stop every subscription."""
+
+    @abc.abstractmethod
+    async def ping(self) -> None:
+        """Raise if the bus cannot be reached."""
+
+    @abc.abstractmethod
+    async def publish(self, events: Sequence[Event]) -> None:
+        """Return only once every event is durably on the bus."""
+
+    @abc.abstractmethod
+    async def subscribe(
+        self, group: str, families: Sequence[str], handler: Handler
+    ) -> Subscription:
+        """Feed each event of these families to ``handler``, in order per tenant.
+
+        An event counts as consumed once ``handler`` returns; if the process dies
+        before that, the group sees the event again.
+        """
+
+    @abc.abstractmethod
+    async def dead_letter(self, group: str, event: Event | None, raw: bytes, reason: str) -> None:
+        """Park an event its consumer could not apply, with the reason."""
+
+    @abc.abstractmethod
+    async def read_dead_letters(self, family: str) -> list[DeadLetter]:
+        """What sits in a family's dead-letter topic (for operators and tests)."""

@@ -1,0 +1,141 @@
+"""What a running service is made of: its spec, its database, and the shared backends."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+import structlog
+from fastapi import APIRouter
+
+from ecotrack.core.cache import Cache, RateLimiter, create_cache, create_rate_limiter
+from ecotrack.core.config import Settings
+from ecotrack.core.database import Database
+from ecotrack.core.events import Transport, create_transport
+from ecotrack.core.events.consumer import EventHandler, IdempotentConsumer
+from ecotrack.core.events.outbox import Outbox, OutboxRelay
+from ecotrack.core.events.tables import MessagingTables
+from ecotrack.core.events.transport import Subscription
+from ecotrack.core.migrations import upgrade
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class EventSubscription:
+    """A consumer group of a service: which event families it reads, what it does."""
+
+    group: str
+    families: tuple[str, ...]
+    handler: EventHandler
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    """Everything the platform needs to know to host a service."""
+
+    name: str
+    title: str
+    metadata: sa.MetaData
+    messaging: MessagingTables
+    router: APIRouter
+    description: str = ""
+    subscriptions: tuple[EventSubscription, ...] = ()
+
+
+@dataclass
+class Backends:
+    """The process-wide connections every hosted service shares."""
+
+    settings: Settings
+    transport: Transport
+    cache: Cache
+    rate_limiter: RateLimiter
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Backends:
+        return cls(
+            settings=settings,
+            transport=create_transport(settings),
+            cache=create_cache(settings),
+            rate_limiter=create_rate_limiter(settings),
+        )
+
+    async def start(self) -> None:
+        await self.transport.start()
+
+    async def stop(self) -> None:
+        await self.transport.stop()
+        await self.cache.close()
+
+
+@dataclass
+class ServiceRuntime:
+    spec: ServiceSpec
+    backends: Backends
+    database: Database = field(init=False)
+    outbox: Outbox = field(init=False)
+    relay: OutboxRelay = field(init=False)
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list, init=False)
+    _subscriptions: list[Subscription] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        settings = self.backends.settings
+        self.database = Database(settings.database_url_for(self.spec.name), schema=self.spec.name)
+        self.outbox = Outbox(self.spec.messaging.outbox)
+        self.relay = OutboxRelay(
+            self.spec.name,
+            self.database,
+            self.outbox,
+            self.backends.transport,
+            batch_size=settings.outbox_batch_size,
+            poll_interval=settings.outbox_poll_interval_s,
+        )
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def settings(self) -> Settings:
+        return self.backends.settings
+
+    async def migrate(self) -> str | None:
+        return await upgrade(self.database, self.spec.name, self.spec.metadata)
+
+    def consumer(self, subscription: EventSubscription) -> IdempotentConsumer:
+        settings = self.settings
+        return IdempotentConsumer(
+            subscription.group,
+            self.database,
+            self.spec.messaging.processed_events,
+            subscription.handler,
+            self.backends.transport.dead_letter,
+            max_attempts=settings.consumer_max_attempts,
+            backoff_s=settings.consumer_backoff_s,
+        )
+
+    async def start(self) -> None:
+        """Start relaying the outbox and consuming; migrations must already be applied."""
+        self._tasks.append(asyncio.create_task(self.relay.run(), name=f"relay:{self.name}"))
+        for subscription in self.spec.subscriptions:
+            self._subscriptions.append(
+                await self.backends.transport.subscribe(
+                    subscription.group, subscription.families, self.consumer(subscription)
+                )
+            )
+        log.info("service.started", service=self.name)
+
+    async def stop(self) -> None:
+        for subscription in self._subscriptions:
+            await subscription.stop()
+        for task in self._tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._subscriptions.clear()
+        self._tasks.clear()
+        await self.database.dispose()
+        log.info("service.stopped", service=self.name)

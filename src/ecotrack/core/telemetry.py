@@ -1,0 +1,103 @@
+"""Logs, traces and metrics, set up once per process.
+
+Logs are JSON lines from structlog (stdlib and uvicorn logs routed through it) carrying
+the request id and the current trace and span ids. Traces export over OTLP only when
+``OTEL_EXPORTER_OTLP_ENDPOINT`` is set; otherwise spans are created (so ids appear in
+logs and cross the event bus) but go nowhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any
+
+import structlog
+from opentelemetry import trace
+from opentelemetry.sdk.resources import Resource
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from prometheus_client import Counter, Histogram
+
+from ecotrack.core.config import Settings
+
+HTTP_REQUESTS = Counter(
+    "ecotrack_http_requests_total", "HTTP requests answered", ["service", "method", "status"]
+)
+HTTP_LATENCY = Histogram(
+    "ecotrack_http_request_duration_seconds",
+    "Time to answer an HTTP request",
+    ["service", "method"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+
+_configured = False
+
+
+def _add_trace_ids(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+    context = trace.get_current_span().get_span_context()
+    if context.is_valid:
+        event["trace_id"] = format(context.trace_id, "032x")
+        event["span_id"] = format(context.span_id, "016x")
+    return event
+
+
+def configure_telemetry(settings: Settings, service_name: str) -> None:
+    """Idempotent: several services hosted in one process share one setup."""
+    global _configured  # noqa: PLW0603 - process-wide, configured once
+    if _configured:
+        return
+    _configured = True
+    _configure_logging(settings)
+    _configure_tracing(service_name)
+
+
+def _configure_logging(settings: Settings) -> None:
+    shared: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.stdlib.add_logger_name,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        _add_trace_ids,
+    ]
+    renderer: Any = (
+        structlog.processors.JSONRenderer()
+        if settings.log_json
+        else structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
+    )
+    structlog.configure(
+        processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=shared,
+            processors=[
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.format_exc_info,
+                renderer,
+            ],
+        )
+    )
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(settings.log_level.upper())
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        logging.getLogger(name).handlers = []
+        logging.getLogger(name).propagate = True
+    # Our middleware logs each request with its ids; these would repeat it line by line.
+    for chatty in ("uvicorn.access", "httpx", "alembic.runtime.migration"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
+
+
+def _configure_tracing(service_name: str) -> None:
+    provider = TracerProvider(resource=Resource.create({"service.name": service_name}))
+    if os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT"):
+        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+    trace.set_tracer_provider(provider)
