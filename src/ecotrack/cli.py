@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from collections.abc import Coroutine
+from typing import Annotated, Any
 
 import typer
 import uvicorn
 from fastapi import FastAPI
 
 from ecotrack.core.config import Settings, get_settings
-from ecotrack.core.migrations import new_revision
 from ecotrack.core.http import create_service_app, standalone_lifespan
+from ecotrack.core.migrations import new_revision
 from ecotrack.core.runtime import Backends, ServiceRuntime
 from ecotrack.core.telemetry import configure_telemetry
 from ecotrack.platform import SERVICE_SPECS, Platform, gateway_with_remote_upstreams
 from ecotrack.platform.seed import DEMO_EMAIL, DEMO_PASSWORD, SeedRefused, seed_demo
 
-app = typer.Typer(help="EcoTrack: carbon monitoring and environmental tracking.", no_args_is_help=True)
+app = typer.Typer(
+    help="EcoTrack: carbon monitoring and environmental tracking.", no_args_is_help=True
+)
 
 ServiceName = Annotated[
     str, typer.Argument(help=f"One of: {', '.join([*SERVICE_SPECS, 'gateway'])}.")
@@ -43,6 +46,14 @@ async def _serve(fastapi_app: FastAPI, settings: Settings, port: int) -> None:
     await uvicorn.Server(config).serve()
 
 
+def _run_until_interrupted(main: Coroutine[Any, Any, None]) -> None:
+    """Run a server; Ctrl-C (re-raised by uvicorn after its graceful shutdown) ends it."""
+    try:
+        asyncio.run(main)
+    except KeyboardInterrupt:
+        _say("EcoTrack stopped.")
+
+
 @app.command()
 def up(
     seed: Annotated[bool, typer.Option(help="Seed the demo organisation (development).")] = True,
@@ -66,7 +77,7 @@ def up(
         _say("Press Ctrl-C to stop.\n")
         await _serve(platform.gateway, settings, settings.port)
 
-    asyncio.run(run())
+    _run_until_interrupted(run())
 
 
 @app.command()
@@ -79,7 +90,8 @@ def serve(
     settings = get_settings()
     configure_telemetry(settings, service)
     if service == "gateway":
-        asyncio.run(_serve(gateway_with_remote_upstreams(settings), settings, port or settings.port))
+        gateway = gateway_with_remote_upstreams(settings)
+        _run_until_interrupted(_serve(gateway, settings, port or settings.port))
         return
     runtime = _runtime(service, settings)
 
@@ -89,7 +101,7 @@ def serve(
         service_app = create_service_app(runtime, lifespan=standalone_lifespan(runtime))
         await _serve(service_app, settings, port or settings.port)
 
-    asyncio.run(run())
+    _run_until_interrupted(run())
 
 
 @app.command("migrate")

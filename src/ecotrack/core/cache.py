@@ -59,8 +59,8 @@ class RedisCache:
         self._prefix = prefix
 
     async def get(self, key: str) -> bytes | None:
-        value: bytes | None = await self._redis.get(self._prefix + key)
-        return value
+        value = await self._redis.get(self._prefix + key)
+        return value.encode() if isinstance(value, str) else value
 
     async def set(self, key: str, value: bytes, ttl_s: float) -> None:
         await self._redis.set(self._prefix + key, value, px=max(int(ttl_s * 1000), 1))

@@ -55,9 +55,7 @@ class Settings(BaseSettings):
     )
     users_url: str | None = Field(default=None, description="Gateway upstream for Users.")
     carbon_url: str | None = Field(default=None, description="Gateway upstream for Carbon.")
-    analytics_url: str | None = Field(
-        default=None, description="Gateway upstream for Analytics."
-    )
+    analytics_url: str | None = Field(default=None, description="Gateway upstream for Analytics.")
     upstream_timeout_s: float = Field(
         default=30.0, gt=0, description="Gateway timeout for one upstream call."
     )

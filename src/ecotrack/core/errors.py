@@ -22,7 +22,7 @@ PROBLEM_TYPE_BASE = "https://ecotrack.dev/problems/"
 log = structlog.get_logger(__name__)
 
 
-class Problem(Exception):  # noqa: N818 - named after the RFC's term, not an "...Error"
+class Problem(Exception):
     """An error that answers with a problem document.
 
     Subclasses set ``status`` and ``slug``; ``detail`` explains this occurrence and
@@ -118,9 +118,7 @@ def problem_body(
     return body
 
 
-def problem_response(
-    body: dict[str, Any], headers: dict[str, str] | None = None
-) -> JSONResponse:
+def problem_response(body: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse(
         body, status_code=body["status"], media_type=PROBLEM_CONTENT_TYPE, headers=headers
     )

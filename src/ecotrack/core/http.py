@@ -59,8 +59,13 @@ class RequestContextMiddleware:
                 HTTP_REQUESTS.labels(self.service, method, str(status)).inc()
                 HTTP_LATENCY.labels(self.service, method).observe(elapsed)
                 if scope["path"] not in {"/healthz", "/readyz", "/metrics"}:
-                    log.info("http.request", method=method, path=scope["path"], status=status,
-                             duration_ms=round(elapsed * 1000, 2))
+                    log.info(
+                        "http.request",
+                        method=method,
+                        path=scope["path"],
+                        status=status,
+                        duration_ms=round(elapsed * 1000, 2),
+                    )
 
 
 def install_http_basics(

@@ -24,6 +24,7 @@ log = structlog.get_logger(__name__)
 
 def alembic_config(service: str, metadata: MetaData) -> Config:
     config = Config()
+    config.set_main_option("path_separator", "os")
     config.set_main_option("script_location", str(files("ecotrack.core") / "alembic"))
     config.set_main_option("version_locations", str(files(f"ecotrack.{service}") / "migrations"))
     config.attributes["target_metadata"] = metadata

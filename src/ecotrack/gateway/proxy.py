@@ -6,17 +6,35 @@ import httpx
 import structlog
 from fastapi import Request
 from fastapi.responses import Response
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 
 from ecotrack.core.errors import NotFound, ServiceUnavailable
 from ecotrack.core.http import REQUEST_ID_HEADER
 
 # Hop-by-hop headers (RFC 9110 §7.6.1) and ones httpx recomputes.
 _DROPPED_REQUEST_HEADERS = frozenset(
-    {"host", "connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade",
-     "proxy-authorization", "proxy-connection", "content-length"}
+    {
+        "host",
+        "connection",
+        "keep-alive",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "proxy-authorization",
+        "proxy-connection",
+        "content-length",
+    }
 )
 _DROPPED_RESPONSE_HEADERS = frozenset(
-    {"connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"}
+    {
+        "connection",
+        "keep-alive",
+        "transfer-encoding",
+        "content-length",
+        "content-encoding",
+        REQUEST_ID_HEADER,
+    }
 )
 
 
@@ -25,6 +43,9 @@ class Upstreams:
 
     def __init__(self, clients: dict[str, httpx.AsyncClient]) -> None:
         self.clients = clients
+        for client in clients.values():
+            # Carries the trace context to the service (W3C traceparent header).
+            HTTPXClientInstrumentor.instrument_client(client)
 
     def client_for(self, service: str) -> httpx.AsyncClient:
         client = self.clients.get(service)

@@ -1,6 +1,6 @@
 """The Alembic environment every service shares; the caller passes connection and metadata."""
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
@@ -8,7 +8,7 @@ from alembic.autogenerate.api import AutogenContext
 from ecotrack.core.models import UTCDateTime
 
 
-def render_item(kind: str, obj: Any, _context: AutogenContext) -> str | bool:
+def render_item(kind: str, obj: Any, _context: AutogenContext) -> str | Literal[False]:
     # UTCDateTime only adds Python-side checks; the column is a plain timestamptz.
     if kind == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

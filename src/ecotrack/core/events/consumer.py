@@ -70,8 +70,13 @@ class IdempotentConsumer:
                         outcome = await self._apply_once(event)
             except RetryError as exc:
                 reason = repr(exc.last_attempt.exception())
-                log.error("events.handler_failed", group=self.group, event_id=str(event.id),
-                          event_type=event.type, reason=reason)
+                log.error(
+                    "events.handler_failed",
+                    group=self.group,
+                    event_id=str(event.id),
+                    event_type=event.type,
+                    reason=reason,
+                )
                 await self.dead_letter(self.group, event, event.to_json(), reason)
                 outcome = "dead_lettered"
         CONSUMED.labels(self.group, outcome).inc()

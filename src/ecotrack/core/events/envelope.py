@@ -35,7 +35,7 @@ class Event(BaseModel):
     @classmethod
     def new(
         cls,
-        type: str,  # noqa: A002 - the CloudEvents attribute name
+        type: str,
         *,
         source: str,
         tenant: str | None,

@@ -83,8 +83,7 @@ class InProcessTransport(Transport):
     async def read_dead_letters(self, family: str) -> list[DeadLetter]:
         return list(self._dead_letters[self.dead_letter_topic_for(family)])
 
-    def published(self, family: str) -> list[Event]:
-        """Everything on a family's topic, oldest first (for tests and the rebuild)."""
+    async def read_all(self, family: str) -> list[Event]:
         return list(self._logs[self.topic_for(family)])
 
     async def stop(self) -> None:

@@ -16,8 +16,17 @@ from collections.abc import Sequence
 from typing import Any
 
 import structlog
-from confluent_kafka import Consumer, KafkaError, KafkaException, TopicPartition
-from confluent_kafka.admin import AdminClient, NewTopic
+from confluent_kafka import (
+    OFFSET_BEGINNING,
+    Consumer,
+    KafkaError,
+    KafkaException,
+    TopicPartition,
+)
+from confluent_kafka.admin import (  # type: ignore[attr-defined]  # NewTopic is public
+    AdminClient,
+    NewTopic,
+)
 from confluent_kafka.aio import AIOConsumer, AIOProducer
 from pydantic import ValidationError
 
@@ -52,10 +61,16 @@ class KafkaTransport(Transport):
         self.bootstrap_servers = bootstrap_servers
         self.partitions = partitions
         self.session_timeout_ms = session_timeout_ms
-        self._admin = AdminClient({"bootstrap.servers": bootstrap_servers})
+        self._admin_client: AdminClient | None = None
         self._producer: AIOProducer | None = None
         self._known_topics: set[str] = set()
         self._subscriptions: list[Subscription] = []
+
+    @property
+    def _admin(self) -> AdminClient:
+        if self._admin_client is None:
+            self._admin_client = AdminClient({"bootstrap.servers": self.bootstrap_servers})
+        return self._admin_client
 
     async def start(self) -> None:
         if self._producer is None:
@@ -77,6 +92,7 @@ class KafkaTransport(Transport):
             await self._producer.flush()
             await self._producer.close()
             self._producer = None
+        self._admin_client = None
 
     async def ping(self) -> None:
         await asyncio.to_thread(self._admin.list_topics, timeout=5)
@@ -161,32 +177,45 @@ class KafkaTransport(Transport):
         )
         log.warning("events.dead_lettered", group=group, reason=reason)
 
-    async def read_dead_letters(self, family: str) -> list[DeadLetter]:
-        topic = self.dead_letter_topic_for(family)
-        await self.ensure_topics([topic])
-        return await asyncio.to_thread(self._read_topic_to_end, topic)
+    async def read_all(self, family: str) -> list[Event]:
+        return [Event.from_json(raw) for raw in await self._read_to_end(self.topic_for(family))]
 
-    def _read_topic_to_end(self, topic: str) -> list[DeadLetter]:
+    async def read_dead_letters(self, family: str) -> list[DeadLetter]:
+        raws = await self._read_to_end(self.dead_letter_topic_for(family))
+        return [_dead_letter_from(raw) for raw in raws]
+
+    async def _read_to_end(self, topic: str) -> list[bytes]:
+        await self.ensure_topics([topic])
+        return await asyncio.to_thread(self._read_to_end_blocking, topic)
+
+    def _read_to_end_blocking(self, topic: str) -> list[bytes]:
+        """Partition by partition up to the end; order holds within a partition.
+
+        The end is the broker's partition-EOF signal rather than the high watermark,
+        which our test broker (Tansu) reports per record batch, not per record.
+        """
         consumer = Consumer(
-            {"bootstrap.servers": self.bootstrap_servers, "group.id": "ecotrack-inspector"}
+            {
+                "bootstrap.servers": self.bootstrap_servers,
+                "group.id": "ecotrack-inspector",
+                "enable.partition.eof": True,
+            }
         )
         try:
-            letters: list[DeadLetter] = []
+            values: list[bytes] = []
             for partition in range(self.partitions):
-                low, high = consumer.get_watermark_offsets(
-                    TopicPartition(topic, partition), timeout=5
-                )
-                if high <= low:
-                    continue
-                consumer.assign([TopicPartition(topic, partition, low)])
-                while (position := consumer.position([TopicPartition(topic, partition)])[0]) and (
-                    position.offset < high
-                ):
-                    message = consumer.poll(5)
-                    if message is None or message.error():
+                consumer.assign([TopicPartition(topic, partition, OFFSET_BEGINNING)])
+                while True:
+                    message = consumer.poll(10)
+                    if message is None:
+                        raise TimeoutError(f"{topic}[{partition}] gave no end-of-partition")
+                    error = message.error()
+                    if error is not None and error.code() == KafkaError._PARTITION_EOF:
                         break
-                    letters.append(_dead_letter_from(message.value()))
-            return letters
+                    if error is not None:
+                        raise KafkaException(error)
+                    values.append(message.value() or b"")
+            return values
         finally:
             consumer.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -124,7 +125,5 @@ class OutboxRelay:
             except Exception:
                 log.exception("outbox.relay_failed", service=self.service)
             self._wake.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval)
-            except TimeoutError:
-                pass

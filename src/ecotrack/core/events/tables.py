@@ -23,8 +23,12 @@ class MessagingTables:
 
 def _outbox_columns() -> list[sa.Column[object]]:
     return [
-        sa.Column("seq", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True,
-                  autoincrement=True),
+        sa.Column(
+            "seq",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            primary_key=True,
+            autoincrement=True,
+        ),
         sa.Column("event_id", sa.String(36), nullable=False, unique=True),
         sa.Column("event_type", sa.String(120), nullable=False),
         sa.Column("tenant", sa.String(64), nullable=True),

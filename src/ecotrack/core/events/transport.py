@@ -44,10 +44,10 @@ class Transport(abc.ABC):
     def dead_letter_topic_for(self, family: str) -> str:
         return f"{self.topic_for(family)}.dlq"
 
-    async def start(self) -> None:
+    async def start(self) -> None:  # noqa: B027 - optional hook, most buses need it
         """Connect; the default has nothing to connect."""
 
-    async def stop(self) -> None:
+    async def stop(self) -> None:  # noqa: B027 - optional hook
         """Disconnect and stop every subscription."""
 
     @abc.abstractmethod
@@ -71,6 +71,10 @@ class Transport(abc.ABC):
     @abc.abstractmethod
     async def dead_letter(self, group: str, event: Event | None, raw: bytes, reason: str) -> None:
         """Park an event its consumer could not apply, with the reason."""
+
+    @abc.abstractmethod
+    async def read_all(self, family: str) -> list[Event]:
+        """Every event on a family's topic, from the start to now, without a group."""
 
     @abc.abstractmethod
     async def read_dead_letters(self, family: str) -> list[DeadLetter]:

@@ -1,0 +1,59 @@
+# EcoTrack: `make up` runs the platform, `make test` runs every check.
+# Needs only Python 3.11+ and make: the first run creates .venv with the locked dependencies.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .uv/bin/uv
+BIN := .venv/bin
+export UV_PROJECT_ENVIRONMENT := .venv
+export UV_PYTHON_DOWNLOADS := never
+
+.DEFAULT_GOAL := help
+.PHONY: help install up test lint typecheck format bench clean
+
+help:
+	@echo "make up     run every service on embedded defaults at http://localhost:8000"
+	@echo "make test   lint, type-check and run every test (embedded and real backends)"
+	@echo "make bench  run the benchmarks in bench/"
+	@echo "make format apply ruff's formatting and safe fixes"
+
+$(UV):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "EcoTrack needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
+	@echo "==> Installing uv $(UV_VERSION), the locked-dependency installer, into .uv/"
+	@$(PYTHON) -m venv .uv
+	@.uv/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(BIN)/.installed: $(UV) pyproject.toml uv.lock
+	@echo "==> Installing EcoTrack and its locked dependencies into .venv/"
+	@$(UV) sync --frozen --quiet --python $(PYTHON)
+	@touch $@
+
+install: $(BIN)/.installed
+
+up: install
+	@echo "==> Starting EcoTrack (Ctrl-C stops it)"
+	@$(BIN)/ecotrack up
+
+lint: install
+	@echo "==> ruff check, ruff format --check, import contracts"
+	@$(BIN)/ruff check src tests bench
+	@$(BIN)/ruff format --check src tests bench
+	@$(BIN)/lint-imports --no-cache
+
+typecheck: install
+	@echo "==> mypy src"
+	@$(BIN)/mypy src
+
+test: lint typecheck
+	@echo "==> pytest (embedded defaults, then PostgreSQL + Redis + Kafka)"
+	@$(BIN)/pytest
+
+format: install
+	@$(BIN)/ruff check --fix src tests bench
+	@$(BIN)/ruff format src tests bench
+
+bench: install
+	@$(BIN)/python -m bench
+
+clean:
+	rm -rf .venv .uv .ecotrack .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,112 @@
+"""One fixture layer for the whole suite.
+
+Every test that asks for ``settings`` (or anything built on it) runs twice: on the
+embedded defaults (SQLite files, in-process events, in-memory cache) and on the real
+servers (PostgreSQL, Redis, a Kafka-protocol broker). Under ``CI=true`` a real backend
+that cannot be reached fails the run; elsewhere those tests skip and say what to start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from backends import (
+    POSTGRES_ADMIN_URL,
+    REDIS_URL,
+    BackendUnavailable,
+    RealBackends,
+    check_and_flush_redis,
+    check_postgres,
+    create_database,
+    drop_database,
+    tansu_broker,
+)
+from ecotrack.core.config import Profile, Settings
+from ecotrack.platform import Platform
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Fast loops so tests wait milliseconds, not the production poll intervals.
+FAST = {"outbox_poll_interval_s": 0.02, "consumer_backoff_s": 0.01, "consumer_max_attempts": 3}
+
+
+def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine from a sync fixture, outside the test loop."""
+    return asyncio.run(coroutine)
+
+
+@pytest.fixture(scope="session", params=["embedded", "real"])
+def backend(request: pytest.FixtureRequest) -> Iterator[RealBackends | None]:
+    if request.param == "embedded":
+        yield None
+        return
+    try:
+        _run(check_postgres())
+        _run(check_and_flush_redis())
+        broker = tansu_broker()
+        bootstrap = broker.__enter__()
+    except BackendUnavailable as exc:
+        if IN_CI:
+            pytest.fail(f"CI=true and a real backend is unavailable: {exc}", pytrace=False)
+        pytest.skip(f"real backends unavailable: {exc}")
+    try:
+        yield RealBackends(POSTGRES_ADMIN_URL, REDIS_URL, bootstrap)
+    finally:
+        broker.__exit__(None, None, None)
+
+
+@pytest.fixture
+def backend_kind(backend: RealBackends | None) -> str:
+    return "embedded" if backend is None else "real"
+
+
+@pytest.fixture
+async def settings(backend: RealBackends | None, tmp_path: Path) -> AsyncIterator[Settings]:
+    """Fresh, isolated settings per test: a new database, Redis DB and topic prefix."""
+    if backend is None:
+        yield Settings(profile=Profile.TEST, data_dir=tmp_path, **FAST)
+        return
+    database = f"ecotrack_test_{uuid.uuid4().hex[:12]}"
+    await create_database(database)
+    await check_and_flush_redis()
+    try:
+        yield Settings(
+            profile=Profile.TEST,
+            data_dir=tmp_path,
+            database_url=backend.database_url(database),
+            redis_url=backend.redis_url,
+            kafka_bootstrap_servers=backend.kafka_bootstrap,
+            kafka_topic_prefix=f"test{uuid.uuid4().hex[:8]}",
+            kafka_session_timeout_ms=6000,
+            **FAST,
+        )
+    finally:
+        await drop_database(database)
+
+
+@pytest.fixture
+async def platform(settings: Settings) -> AsyncIterator[Platform]:
+    """Every service hosted in one process, migrated and started, like ``ecotrack up``."""
+    hosted = Platform(settings)
+    await hosted.migrate()
+    await hosted.start()
+    try:
+        yield hosted
+    finally:
+        await hosted.stop()
+
+
+@pytest.fixture
+async def client(platform: Platform) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client talking to the gateway, the platform's one entry point."""
+    transport = httpx.ASGITransport(app=platform.gateway)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http

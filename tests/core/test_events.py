@@ -1,0 +1,199 @@
+"""The outbox, the relay and idempotent consumers, on every backend."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+
+import ledger
+import pytest
+import sqlalchemy as sa
+
+from backends import wait_for
+from ecotrack.core.config import Settings
+from ecotrack.core.database import Database
+from ecotrack.core.events import Event, Transport, create_transport
+from ecotrack.core.events.consumer import IdempotentConsumer
+from ecotrack.core.events.outbox import Outbox, OutboxRelay
+
+
+class Crash(Exception):
+    """Stands for the relay process dying part-way through a batch."""
+
+
+class CrashAfter(Transport):
+    """The real transport, except that it dies after publishing ``limit`` events."""
+
+    def __init__(self, inner: Transport, limit: int) -> None:
+        super().__init__(inner.topic_prefix)
+        self.inner = inner
+        self.limit = limit
+
+    async def ping(self) -> None:
+        await self.inner.ping()
+
+    async def publish(self, events: Sequence[Event]) -> None:
+        await self.inner.publish(events[: self.limit])
+        raise Crash(f"relay died after publishing {self.limit} of {len(events)} events")
+
+    async def subscribe(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise NotImplementedError
+
+    async def dead_letter(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise NotImplementedError
+
+    async def read_all(self, family: str) -> list[Event]:
+        raise NotImplementedError
+
+    async def read_dead_letters(self, family: str):  # type: ignore[no-untyped-def]
+        raise NotImplementedError
+
+
+@pytest.fixture
+async def database(settings: Settings) -> AsyncIterator[Database]:
+    db = Database(settings.database_url_for("ledger"), schema="ledger")
+    await ledger.create_schema(db)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture
+async def transport(settings: Settings) -> AsyncIterator[Transport]:
+    bus = create_transport(settings)
+    await bus.start()
+    yield bus
+    await bus.stop()
+
+
+@pytest.fixture
+def outbox() -> Outbox:
+    return Outbox(ledger.messaging.outbox)
+
+
+def relay_for(database: Database, outbox: Outbox, transport: Transport) -> OutboxRelay:
+    return OutboxRelay("ledger", database, outbox, transport, batch_size=100)
+
+
+def consumer_for(database: Database, transport: Transport, group: str) -> IdempotentConsumer:
+    return IdempotentConsumer(
+        group,
+        database,
+        ledger.messaging.processed_events,
+        ledger.apply_note,
+        transport.dead_letter,
+        max_attempts=3,
+        backoff_s=0.01,
+    )
+
+
+async def test_committed_change_is_published_once_and_rolled_back_one_never(
+    database: Database, outbox: Outbox, transport: Transport
+) -> None:
+    async with database.session() as session:
+        await ledger.write_note(session, outbox, "tenant-a", "kept")
+    with pytest.raises(RuntimeError, match="abandoned"):
+        await _write_then_fail(database, outbox)
+
+    relay = relay_for(database, outbox, transport)
+    assert await relay.drain() == 1
+    assert await relay.drain() == 0, "a published event must not go out again"
+
+    on_bus = await transport.read_all("note")
+    assert [event.data["text"] for event in on_bus] == ["kept"]
+    assert on_bus[0].type == "note.written"
+    assert on_bus[0].tenant == "tenant-a"
+    async with database.session() as session:
+        texts = (await session.scalars(sa.select(ledger.notes.c.text))).all()
+    assert texts == ["kept"], "the rolled-back note must not be stored either"
+
+
+async def _write_then_fail(database: Database, outbox: Outbox) -> None:
+    async with database.session() as session:
+        await ledger.write_note(session, outbox, "tenant-a", "abandoned")
+        raise RuntimeError("abandoned before commit")
+
+
+async def test_consumer_given_the_same_event_twice_applies_it_once(
+    database: Database, transport: Transport
+) -> None:
+    consumer = consumer_for(database, transport, "ledger.projection")
+    event = Event.new("note.written", source="ledger", tenant="t", data={"text": "once"})
+
+    await consumer(event)
+    await consumer(event)
+    await consumer(Event.model_validate_json(event.model_dump_json()))
+
+    assert [row.text for row in await ledger.applied(database)] == ["once"]
+
+
+async def test_relay_killed_mid_batch_loses_nothing_and_duplicates_nothing_downstream(
+    database: Database, outbox: Outbox, transport: Transport
+) -> None:
+    texts = [f"note {n}" for n in range(30)]
+    for text in texts:
+        async with database.session() as session:
+            await ledger.write_note(session, outbox, f"tenant-{len(text) % 3}", text)
+
+    crashing = relay_for(database, outbox, CrashAfter(transport, limit=12))
+    with pytest.raises(Crash):
+        await crashing.relay_once()
+    assert await crashing.pending() == 30, "nothing is marked published by a dead relay"
+
+    restarted = relay_for(database, outbox, transport)
+    assert await restarted.drain() == 30
+    assert await restarted.pending() == 0
+
+    on_bus = await transport.read_all("note")
+    assert len(on_bus) == 42, "the 12 events of the dead batch went out twice"
+    assert {event.data["text"] for event in on_bus} == set(texts)
+
+    subscription = await transport.subscribe(
+        "ledger.projection", ["note"], consumer_for(database, transport, "ledger.projection")
+    )
+    try:
+        rows = await wait_for(lambda: _applied_when(database, count=30), within=60)
+    finally:
+        await subscription.stop()
+    assert sorted(row.text for row in rows) == sorted(texts)
+    assert len({row.event_id for row in rows}) == 30, "each event applied exactly once"
+
+
+async def _applied_when(database: Database, count: int) -> Sequence[sa.Row[tuple[str, str]]]:
+    rows = await ledger.applied(database)
+    assert len(rows) <= count, f"{len(rows)} applications for {count} events: a duplicate"
+    return rows if len(rows) == count else []
+
+
+async def test_an_event_that_keeps_failing_is_dead_lettered_and_the_group_moves_on(
+    database: Database, outbox: Outbox, transport: Transport
+) -> None:
+    async def fussy(session, event: Event) -> None:  # type: ignore[no-untyped-def]
+        if event.data["text"] == "poison":
+            raise ValueError("cannot apply poison")
+        await ledger.apply_note(session, event)
+
+    for text in ["before", "poison", "after"]:
+        async with database.session() as session:
+            await ledger.write_note(session, outbox, "tenant-a", text)
+    await relay_for(database, outbox, transport).drain()
+
+    consumer = IdempotentConsumer(
+        "ledger.fussy",
+        database,
+        ledger.messaging.processed_events,
+        fussy,
+        transport.dead_letter,
+        max_attempts=3,
+        backoff_s=0.01,
+    )
+    subscription = await transport.subscribe("ledger.fussy", ["note"], consumer)
+    try:
+        rows = await wait_for(lambda: _applied_when(database, count=2), within=60)
+        letters = await wait_for(lambda: transport.read_dead_letters("note"), within=30)
+    finally:
+        await subscription.stop()
+    assert [row.text for row in rows] == ["before", "after"]
+    assert len(letters) == 1
+    assert letters[0].group == "ledger.fussy"
+    assert "cannot apply poison" in letters[0].reason
+    assert letters[0].event is not None
+    assert letters[0].event.data == {"text": "poison"}

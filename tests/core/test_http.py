@@ -1,0 +1,143 @@
+"""HTTP basics every service shares: health, readiness, problems, request ids, metrics."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from pydantic import BaseModel, Field
+
+from ecotrack.core.config import Settings
+from ecotrack.core.errors import Conflict
+from ecotrack.core.http import install_http_basics
+from ecotrack.platform import Platform
+
+SERVICES = ["auth", "users", "carbon", "analytics"]
+
+
+async def test_gateway_and_every_service_are_alive_and_ready(
+    client: httpx.AsyncClient, platform: Platform
+) -> None:
+    health = await client.get("/healthz")
+    assert health.status_code == 200
+    assert health.json() == {"status": "ok", "service": "gateway"}
+
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == dict.fromkeys(SERVICES, "ok")
+
+    for name, app in platform.apps.items():
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://svc"
+        ) as direct:
+            body = (await direct.get("/readyz")).json()
+            assert body["checks"] == {"database": "ok", "events": "ok", "cache": "ok"}, name
+
+
+async def test_readiness_names_the_backend_that_is_down(settings: Settings) -> None:
+    broken = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
+    platform = Platform(broken)
+    await platform.migrate()
+    app = platform.apps["carbon"]
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://s") as c:
+        response = await c.get("/readyz")
+    await platform.stop()
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["checks"]["database"] == "ok"
+    assert body["checks"]["cache"].startswith("unreachable")
+    assert "cache" in body["detail"]
+
+
+async def test_unknown_routes_answer_with_problem_documents(client: httpx.AsyncClient) -> None:
+    missing = await client.get("/api/v1/carbon/no-such-route")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.json()["status"] == 404
+
+    no_service = await client.get("/api/v1/nowhere/x")
+    assert no_service.status_code == 404
+    assert no_service.json()["services"] == sorted(SERVICES)
+
+
+class Reading(BaseModel):
+    value: float = Field(ge=0)
+
+
+@pytest.fixture
+def problem_app() -> FastAPI:
+    app = FastAPI()
+    install_http_basics(app, "probe", _always_ready)
+
+    @app.post("/readings")
+    async def create(reading: Reading) -> Reading:
+        return reading
+
+    @app.post("/conflict")
+    async def conflict() -> None:
+        raise Conflict("already there", existing_id="42")
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise ZeroDivisionError("a bug")
+
+    return app
+
+
+async def _always_ready() -> dict[str, str]:
+    return {"nothing": "ok"}
+
+
+async def test_every_error_is_an_rfc9457_problem(problem_app: FastAPI) -> None:
+    transport = httpx.ASGITransport(app=problem_app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://p") as c:
+        invalid = await c.post("/readings", json={"value": -1})
+        malformed = await c.post(
+            "/readings", content=b"{not json", headers={"content-type": "application/json"}
+        )
+        conflict = await c.post("/conflict")
+        crash = await c.get("/boom")
+
+    assert invalid.status_code == 422
+    body = invalid.json()
+    assert body["type"].endswith("/validation-error")
+    assert body["errors"][0]["location"] == ["body", "value"]
+    assert "greater than or equal to 0" in body["detail"]
+
+    assert malformed.status_code == 422
+    assert malformed.headers["content-type"] == "application/problem+json"
+
+    assert conflict.status_code == 409
+    assert conflict.json() == {
+        "type": "https://ecotrack.dev/problems/conflict",
+        "title": "Conflict",
+        "status": 409,
+        "detail": "already there",
+        "instance": "/conflict",
+        "existing_id": "42",
+    }
+
+    assert crash.status_code == 500
+    assert crash.headers["content-type"] == "application/problem+json"
+    assert "a bug" not in crash.text, "internals stay in the logs"
+
+
+async def test_request_ids_are_kept_or_made_and_reach_the_service(
+    client: httpx.AsyncClient,
+) -> None:
+    given = await client.get("/api/v1/users/nothing", headers={"X-Request-ID": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    made = await client.get("/healthz")
+    assert len(made.headers["x-request-id"]) == 32
+
+
+async def test_metrics_are_exposed_for_prometheus(client: httpx.AsyncClient) -> None:
+    await client.get("/healthz")
+    metrics = await client.get("/metrics")
+    assert metrics.status_code == 200
+    assert metrics.headers["content-type"].startswith("text/plain")
+    assert 'ecotrack_http_requests_total{method="GET",service="gateway",status="200"}' in (
+        metrics.text
+    )
+    assert "ecotrack_outbox_published_total" in metrics.text

@@ -1,0 +1,153 @@
+"""The platform as ``ecotrack up`` assembles it: migrations, demo seed, the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from argon2 import PasswordHasher
+
+from backends import wait_for
+from ecotrack.auth.models import Account
+from ecotrack.core.config import Profile, Settings
+from ecotrack.core.migrations import current_revision
+from ecotrack.platform import SERVICE_SPECS, Platform
+from ecotrack.platform.seed import DEMO_EMAIL, DEMO_PASSWORD, SeedRefused, seed_demo
+from ecotrack.users.models import Membership, Organization
+
+
+async def test_migrations_build_exactly_the_models_of_every_service(settings: Settings) -> None:
+    platform = Platform(settings)
+    try:
+        revisions = await platform.migrate()
+        assert set(revisions) == set(SERVICE_SPECS)
+        for name, runtime in platform.runtimes.items():
+            assert await current_revision(runtime.database) == revisions[name]
+            async with runtime.database.engine.connect() as connection:
+                diff = await connection.run_sync(
+                    lambda sync, md=runtime.spec.metadata: compare_metadata(
+                        MigrationContext.configure(sync, opts={"compare_type": True}), md
+                    )
+                )
+            assert diff == [], f"{name}: models and migrations differ: {diff}"
+        assert await platform.migrate() == revisions, "migrating twice changes nothing"
+    finally:
+        await platform.stop()
+
+
+async def test_each_service_keeps_its_tables_to_itself(settings: Settings) -> None:
+    platform = Platform(settings)
+    try:
+        await platform.migrate()
+        carbon = platform.runtimes["carbon"].database
+        async with carbon.engine.connect() as connection:
+            tables = await connection.run_sync(lambda sync: sa.inspect(sync).get_table_names())
+        assert "accounts" not in tables
+        assert "organizations" not in tables
+        assert {"outbox", "processed_events"} <= set(tables)
+    finally:
+        await platform.stop()
+
+
+async def test_demo_seed_creates_the_login_once(platform: Platform) -> None:
+    first = await seed_demo(platform)
+    again = await seed_demo(platform)
+    assert first.created
+    assert not again.created
+    assert (again.user_id, again.organization_id) == (first.user_id, first.organization_id)
+
+    async with platform.runtimes["auth"].database.session() as session:
+        account = (await session.scalars(sa.select(Account))).one()
+    assert account.email == DEMO_EMAIL
+    assert account.password_hash.startswith("$argon2id$")
+    assert PasswordHasher().verify(account.password_hash, DEMO_PASSWORD)
+
+    async with platform.runtimes["users"].database.session() as session:
+        organization = await session.get(Organization, first.organization_id)
+        membership = await session.get(Membership, (first.organization_id, first.user_id))
+    assert organization is not None
+    assert organization.name == "Demo Organisation"
+    assert membership is not None
+    assert membership.role == "owner"
+
+    published = await platform.backends.transport.read_all("organization")
+    assert published == [] or [e.type for e in published] == ["organization.created"]
+    await platform.runtimes["users"].relay.drain()
+    created = await platform.backends.transport.read_all("organization")
+    assert [event.data["name"] for event in created] == ["Demo Organisation"]
+
+
+async def test_production_profile_refuses_the_demo_seed(settings: Settings) -> None:
+    production = settings.model_copy(update={"profile": Profile.PRODUCTION, "secret_key": "p" * 40})
+    platform = Platform(production)
+    try:
+        await platform.migrate()
+        with pytest.raises(SeedRefused):
+            await seed_demo(platform)
+    finally:
+        await platform.stop()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _environment(settings: Settings, port: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ECOTRACK_")}
+    env |= {"ECOTRACK_PORT": str(port), "ECOTRACK_DATA_DIR": str(settings.data_dir)}
+    for name in ("database_url", "redis_url", "kafka_bootstrap_servers", "kafka_topic_prefix"):
+        value = getattr(settings, name)
+        if value:
+            env[f"ECOTRACK_{name.upper()}"] = str(value)
+    return env
+
+
+async def test_ecotrack_up_serves_the_platform_and_stops_cleanly_on_ctrl_c(
+    settings: Settings,
+) -> None:
+    port = _free_port()
+    ecotrack = Path(sys.executable).parent / "ecotrack"
+    process = await asyncio.create_subprocess_exec(
+        str(ecotrack),
+        "up",
+        env=_environment(settings, port),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            health = await wait_for(lambda: _answer(http, "/healthz"), within=60, interval=0.2)
+            assert health.status_code == 200
+            assert (await http.get("/readyz")).status_code == 200
+            page = await http.get("/")
+            assert page.status_code == 200
+            assert "EcoTrack" in page.text
+        process.send_signal(signal.SIGINT)
+        output = (await asyncio.wait_for(process.communicate(), 30))[0].decode()
+    finally:
+        if process.returncode is None:
+            process.kill()
+    assert process.returncode == 0, output
+    assert f"http://localhost:{port}" in output
+    assert f"{DEMO_EMAIL} / {DEMO_PASSWORD}" in output
+    assert "service.stopped" in output
+    assert "EcoTrack stopped." in output
+
+
+async def _answer(http: httpx.AsyncClient, path: str) -> httpx.Response | None:
+    try:
+        return await http.get(path)
+    except httpx.TransportError:
+        return None
