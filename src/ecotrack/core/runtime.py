@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -32,6 +33,10 @@ class EventSubscription:
     handler: EventHandler
 
 
+BackgroundJob = Callable[["ServiceRuntime"], Awaitable[None]]
+"""A long-running task of a service (a periodic retry, a scheduler), cancelled at stop."""
+
+
 @dataclass(frozen=True)
 class ServiceSpec:
     """Everything the platform needs to know to host a service."""
@@ -43,6 +48,7 @@ class ServiceSpec:
     router: APIRouter
     description: str = ""
     subscriptions: tuple[EventSubscription, ...] = ()
+    background: tuple[BackgroundJob, ...] = ()
 
 
 @dataclass
@@ -120,6 +126,8 @@ class ServiceRuntime:
     async def start(self) -> None:
         """Start relaying the outbox and consuming; migrations must already be applied."""
         self._tasks.append(asyncio.create_task(self.relay.run(), name=f"relay:{self.name}"))
+        for job in self.spec.background:
+            self._tasks.append(asyncio.create_task(job(self), name=f"job:{self.name}"))
         for subscription in self.spec.subscriptions:
             self._subscriptions.append(
                 await self.backends.transport.subscribe(
