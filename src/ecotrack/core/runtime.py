@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 import structlog
@@ -33,7 +34,7 @@ class EventSubscription:
     handler: EventHandler
 
 
-BackgroundJob = Callable[["ServiceRuntime"], Awaitable[None]]
+BackgroundJob = Callable[["ServiceRuntime"], Coroutine[Any, Any, None]]
 """A long-running task of a service (a periodic retry, a scheduler), cancelled at stop."""
 
 
