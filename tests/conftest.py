@@ -35,7 +35,12 @@ from ecotrack.platform import Platform
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 # Fast loops so tests wait milliseconds, not the production poll intervals.
-FAST = {"outbox_poll_interval_s": 0.02, "consumer_backoff_s": 0.01, "consumer_max_attempts": 3}
+FAST = {
+    "outbox_poll_interval_s": 0.02,
+    "consumer_backoff_s": 0.01,
+    "consumer_max_attempts": 3,
+    "deletion_retry_after_s": 1.0,
+}
 
 
 def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:

@@ -13,13 +13,12 @@ Coverage, stated once so callers do not have to guess:
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Final
 
+from ecotrack.carbon.data import read_csv
 from ecotrack.core.errors import UnprocessableContent
 
 GWP_SETS: Final = ("AR4", "AR5", "AR6")
@@ -59,17 +58,15 @@ def display_name(species: str) -> str:
 @cache
 def _tables() -> tuple[dict[str, dict[str, float]], dict[str, GasInfo], dict[str, str]]:
     """(values by gas then set, info by gas, gas by lookup key), loaded once."""
-    data = files("ecotrack.carbon") / "data"
-    values: dict[str, dict[str, float]] = {}
+    # CO2 is the reference gas: GWP 1 by definition in every set (the CC0 table omits it)
+    values: dict[str, dict[str, float]] = {"CO2": dict.fromkeys(GWP_SETS, 1.0)}
     composition: dict[str, str] = {}
-    with (data / SPECIES_FILE).open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            gas = display_name(row["species"])
-            values.setdefault(gas, {})[_METRICS[row["metric"]]] = float(row["value"])
-    with (data / BLENDS_FILE).open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            values[row["name"]] = {"AR5": float(row["gwp_100yr"])}
-            composition[row["name"]] = row["blend_composition"]
+    for row in read_csv(SPECIES_FILE):
+        gas = display_name(row["species"])
+        values.setdefault(gas, {})[_METRICS[row["metric"]]] = float(row["value"])
+    for row in read_csv(BLENDS_FILE):
+        values[row["name"]] = {"AR5": float(row["gwp_100yr"])}
+        composition[row["name"]] = row["blend_composition"]
     info = {
         gas: GasInfo(
             name=gas,
@@ -101,6 +98,7 @@ def canonical_gas(name: str) -> str | None:
     return None
 
 
+@cache
 def gwp(gas: str, gwp_set: str) -> Gwp:
     """The GWP100 of ``gas`` in ``gwp_set``; a 422 naming what exists when it does not."""
     if gwp_set not in GWP_SETS:
@@ -123,9 +121,10 @@ def gwp(gas: str, gwp_set: str) -> Gwp:
         raise UnprocessableContent(
             f"no {gwp_set} GWP for {name}: {reason}", accepted_values=list(info[name].gwp_sets)
         )
-    source = (
-        "EPA GHG Emission Factors Hub 2025, Table 12 (AR5, HFC/PFC constituents only)"
-        if info[name].is_blend
-        else f"IPCC {gwp_set} GWP100 via globalwarmingpotentials 0.13.2 (CC0)"
-    )
+    if info[name].is_blend:
+        source = "EPA GHG Emission Factors Hub 2025, Table 12 (AR5, HFC/PFC constituents only)"
+    elif name == "CO2":
+        source = "reference gas, GWP 1 by definition"
+    else:
+        source = f"IPCC {gwp_set} GWP100 via globalwarmingpotentials 0.13.2 (CC0)"
     return Gwp(gas=name, gwp_set=gwp_set, value=by_set[gwp_set], source=source)

@@ -84,8 +84,8 @@ UNIT_TYPES: Final[dict[str, str]] = {
 
 
 @cache
-def registry() -> pint.UnitRegistry:
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=False)
+def registry() -> pint.UnitRegistry[float]:
+    ureg: pint.UnitRegistry[float] = pint.UnitRegistry()
     for definition in _DEFINITIONS:
         ureg.define(definition)
     return ureg

@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     consumer_max_attempts: int = Field(
         default=5, gt=0, description="Handler attempts before an event goes to the dead letters."
     )
+    deletion_retry_after_s: float = Field(
+        default=30.0, gt=0, description="Re-request an unconfirmed deletion step after this."
+    )
     consumer_backoff_s: float = Field(
         default=0.2, ge=0, description="First retry delay; doubles each attempt."
     )

@@ -1,0 +1,124 @@
+"""Wire models for estimates: what a caller sends and what the engine answers."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class EstimateRequest(BaseModel):
+    """One activity to turn into emissions.
+
+    ``gwp`` and ``method`` are plain strings so that a bad value comes back as a problem
+    naming the accepted values, like every other bad input, rather than a schema error.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    activity: str = Field(examples=["fuel.natural_gas"])
+    quantity: float = Field(description="Amount of activity, finite and not negative")
+    unit: str = Field(examples=["kWh", "therm", "km"])
+    region: str = Field(examples=["GB", "US-TX", "US-CAMX", "DE"])
+    year: int = Field(ge=1900, le=2100, description="Year the activity took place")
+    gwp: str = Field(default="AR5", description="AR4, AR5 or AR6 (100-year)")
+    method: str = Field(default="location", description="location or market; electricity only")
+    options: dict[str, str | bool | int | float] = Field(default_factory=dict)
+    factor_id: str | None = Field(default=None, description="Pin one factor instead of choosing")
+    allow_later_year: bool = Field(
+        default=False,
+        description="Use the earliest later edition (with a notice) when none predates the year",
+    )
+
+
+class ContractualInstrument(BaseModel):
+    """A market-based scope 2 instrument the organisation holds (REGO, PPA, supplier rate...)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: Literal[
+        "energy_attribute_certificate", "ppa", "supplier_specific", "green_tariff", "other"
+    ]
+    factor_kg_per_kwh: float = Field(ge=0, allow_inf_nan=False)
+    region: str | None = Field(default=None, description="Applies only in this region")
+    year: int | None = Field(default=None, description="Applies only to this activity year")
+    description: str = ""
+
+
+class GasResult(BaseModel):
+    gas: str
+    mass_kg: float | None = Field(description="None where the source publishes CO2e only")
+    co2e_kg: float
+    gwp: float | None = Field(description="GWP applied; None where the factor was already CO2e")
+
+
+class Scope3Category(BaseModel):
+    number: int
+    name: str
+
+
+class FactorUsed(BaseModel):
+    id: str
+    value: float = Field(description="kg CO2e per factor unit, as applied")
+    unit: str = Field(description="Denominator unit of the factor")
+    dataset: str
+    dataset_version: str
+    year: int | None
+    region: str
+    citation: str
+    licence: str
+    source_url: str
+    gwp_basis: str | None = Field(description="GWP set baked into a published CO2e value")
+    private: bool = False
+
+
+class Scope2Figures(BaseModel):
+    location_based_kg: float
+    market_based_kg: float
+    market_basis: str = Field(description="What the market-based figure rests on")
+
+
+class EstimateResult(BaseModel):
+    activity: str
+    quantity: float
+    unit: str
+    region: str
+    year: int
+    co2e_kg: float
+    gases: list[GasResult]
+    scope: Literal[1, 2, 3]
+    scope3_category: Scope3Category | None
+    factor: FactorUsed
+    gwp_requested: str
+    gwp_applied: str | None = Field(
+        description="GWP set behind co2e_kg: the requested one for per-gas masses, else the "
+        "factor's own basis (None when the source does not state it)"
+    )
+    method: str
+    scope2: Scope2Figures | None = None
+    selection: str = Field(description="Which dataset and edition were chosen, and why")
+    notices: list[str] = Field(default_factory=list)
+    steps: list[str]
+
+
+class BatchItem(BaseModel):
+    index: int
+    result: EstimateResult | None = None
+    problem: dict[str, Any] | None = None
+
+
+class OptionInfo(BaseModel):
+    name: str
+    description: str
+    default: str | bool | int | None
+    values: list[str] | None = Field(description="Accepted values, None for free numbers")
+
+
+class ActivityInfo(BaseModel):
+    id: str
+    description: str
+    scope: int
+    scope3_category: Scope3Category | None
+    accepted_units: list[str]
+    options: list[OptionInfo]
