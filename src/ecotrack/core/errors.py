@@ -33,9 +33,12 @@ class Problem(Exception):
     slug: ClassVar[str] = "bad-request"
     title: ClassVar[str | None] = None
 
-    def __init__(self, detail: str, **extensions: Any) -> None:
+    def __init__(
+        self, detail: str, *, headers: dict[str, str] | None = None, **extensions: Any
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.headers = headers or {}
         self.extensions = extensions
 
     def to_dict(self, instance: str | None = None) -> dict[str, Any]:
@@ -88,6 +91,14 @@ class TooManyRequests(Problem):
     status = 429
     slug = "too-many-requests"
 
+    def __init__(self, detail: str, *, retry_after: int, **extensions: Any) -> None:
+        super().__init__(
+            detail,
+            headers={"Retry-After": str(retry_after)},
+            retry_after=retry_after,
+            **extensions,
+        )
+
 
 class ServiceUnavailable(Problem):
     status = 503
@@ -126,7 +137,7 @@ def problem_response(body: dict[str, Any], headers: dict[str, str] | None = None
 
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, Problem)
-    return problem_response(exc.to_dict(instance=request.url.path))
+    return problem_response(exc.to_dict(instance=request.url.path), headers=exc.headers)
 
 
 async def _on_http_exception(request: Request, exc: Exception) -> JSONResponse:

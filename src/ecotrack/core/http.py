@@ -152,6 +152,14 @@ def standalone_lifespan(runtime: ServiceRuntime) -> Lifespan:
     return lifespan
 
 
+def client_address(request: Request) -> str:
+    """The caller's address: the first X-Forwarded-For hop (set by the gateway), else the peer."""
+    forwarded = request.headers.get("x-forwarded-for")
+    if forwarded:
+        return forwarded.split(",", 1)[0].strip()
+    return request.client.host if request.client else "unknown"
+
+
 def get_runtime(request: Request) -> ServiceRuntime:
     runtime: ServiceRuntime = request.app.state.runtime
     return runtime

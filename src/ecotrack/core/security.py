@@ -146,3 +146,18 @@ def authorize(scope: str) -> Any:
         return Tenant(organization_id=identity.organization_id, identity=identity)
 
     return Depends(dependency)
+
+
+INTERNAL_HEADER = "x-ecotrack-internal"
+
+
+def internal_token(secret: str) -> str:
+    """Proves a call comes from inside the platform (the gateway), for internal routes."""
+    return hmac.new(secret.encode(), b"ecotrack-internal-v1", hashlib.sha256).hexdigest()
+
+
+def require_internal(request: Request) -> None:
+    secret: str = request.app.state.runtime.settings.secret_key.get_secret_value()
+    given = request.headers.get(INTERNAL_HEADER, "")
+    if not hmac.compare_digest(given, internal_token(secret)):
+        raise Forbidden("internal route")

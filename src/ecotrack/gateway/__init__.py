@@ -3,27 +3,65 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
-from ecotrack.core.config import Settings
 from ecotrack.core.http import Lifespan, install_http_basics
+from ecotrack.core.runtime import Backends
 from ecotrack.core.telemetry import configure_telemetry
 from ecotrack.gateway.api import router
+from ecotrack.gateway.authn import Authenticator
+from ecotrack.gateway.middleware import SecurityHeadersMiddleware
 from ecotrack.gateway.proxy import Upstreams
+from ecotrack.gateway.state import GatewayState
 
 
 def create_gateway_app(
-    settings: Settings,
+    backends: Backends,
     upstreams: Upstreams,
     *,
     web_app: ASGIApp | None = None,
     lifespan: Lifespan | None = None,
 ) -> FastAPI:
+    settings = backends.settings
     configure_telemetry(settings, "gateway")
-    app = FastAPI(title="EcoTrack", version="0.1.0", lifespan=lifespan)
-    app.state.upstreams = upstreams
+    app = FastAPI(
+        title="EcoTrack",
+        version="0.1.0",
+        lifespan=lifespan,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.gateway = GatewayState(
+        settings=settings,
+        upstreams=upstreams,
+        authenticator=Authenticator(settings, backends.cache, upstreams.client_for("auth")),
+        rate_limiter=backends.rate_limiter,
+    )
     app.include_router(router)
     install_http_basics(app, "gateway", upstreams.readiness)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        allow_headers=[
+            "Authorization",
+            "Content-Type",
+            "Idempotency-Key",
+            "X-API-Key",
+            "X-Request-ID",
+        ],
+        expose_headers=[
+            "X-Request-ID",
+            "Retry-After",
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+        ],
+        max_age=600,
+    )
+    app.add_middleware(SecurityHeadersMiddleware, https=settings.public_url.startswith("https://"))
     if web_app is not None:
         app.mount("/", web_app)
     return app

@@ -1,17 +1,126 @@
-"""The gateway's routes: every public API path, forwarded to the service that owns it."""
+"""The gateway's routes: every public API path, checked, limited and forwarded."""
 
 from __future__ import annotations
 
+import structlog
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ecotrack.gateway.proxy import Upstreams
+from ecotrack.core.errors import NotFound, PayloadTooLarge, TooManyRequests
+from ecotrack.core.http import REQUEST_ID_HEADER, client_address
+from ecotrack.core.security import (
+    IDENTITY_HEADER,
+    INTERNAL_HEADER,
+    SIGNATURE_HEADER,
+    Identity,
+    sign_identity,
+)
+from ecotrack.gateway.openapi import merged_openapi
+from ecotrack.gateway.state import GatewayState
 
 router = APIRouter()
 _METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
+# Never forwarded from the client: identity is ours to assert; credentials stop here.
+_CLIENT_HEADERS_DROPPED = frozenset(
+    {
+        "host",
+        "content-length",
+        "authorization",
+        "x-api-key",
+        "x-forwarded-for",
+        IDENTITY_HEADER,
+        SIGNATURE_HEADER,
+        INTERNAL_HEADER,
+        REQUEST_ID_HEADER,
+    }
+)
+
+
+def _state(request: Request) -> GatewayState:
+    state: GatewayState = request.app.state.gateway
+    return state
+
 
 @router.api_route("/api/v1/{service}/{path:path}", methods=_METHODS, include_in_schema=False)
 async def forward(service: str, path: str, request: Request) -> Response:
-    upstreams: Upstreams = request.app.state.upstreams
-    return await upstreams.forward(service, request)
+    if path.startswith("internal/") or path == "internal":
+        raise NotFound("no such route")
+    return await _forward(_state(request), service, request, request.url.path)
+
+
+@router.get("/.well-known/{document}", include_in_schema=False)
+async def well_known(document: str, request: Request) -> Response:
+    """Discovery documents are Auth's; the issuer is the gateway's public URL."""
+    return await _forward(_state(request), "auth", request, f"/api/v1/auth/.well-known/{document}")
+
+
+async def _forward(state: GatewayState, service: str, request: Request, path: str) -> Response:
+    _limit_body_size(state, request)
+    identity = await state.authenticator.identify(request)
+    limits = await _apply_rate_limits(state, request, identity)
+    headers = [
+        (name, value)
+        for name, value in request.headers.items()
+        if name.lower() not in _CLIENT_HEADERS_DROPPED
+    ]
+    headers.append(("x-forwarded-for", client_address(request)))
+    request_id = structlog.contextvars.get_contextvars().get("request_id")
+    if request_id:
+        headers.append((REQUEST_ID_HEADER, request_id))
+    if identity is not None:
+        secret = state.settings.secret_key.get_secret_value()
+        headers.extend(sign_identity(identity, secret).items())
+    response = await state.upstreams.forward(service, request, path, headers)
+    response.headers.update(limits)
+    return response
+
+
+def _limit_body_size(state: GatewayState, request: Request) -> None:
+    declared = request.headers.get("content-length")
+    limit = state.settings.max_request_bytes
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(
+            f"the request body is {declared} bytes; the limit is {limit}", limit_bytes=limit
+        )
+
+
+async def _apply_rate_limits(
+    state: GatewayState, request: Request, identity: Identity | None
+) -> dict[str, str]:
+    """Count the request per client address and per organisation; the tighter one shows."""
+    settings, limiter = state.settings, state.rate_limiter
+    checks = [(settings.rate_limit_address, "address", client_address(request))]
+    if identity is not None and identity.organization_id:
+        checks.append((settings.rate_limit_organization, "organization", identity.organization_id))
+    tightest = None
+    for limit, scope, key in checks:
+        result = await limiter.hit(limit, "gateway", scope, key)
+        if not result.allowed:
+            raise TooManyRequests(
+                f"rate limit of {limit} per {scope} exceeded",
+                retry_after=result.retry_after_s,
+                limit_scope=scope,
+            )
+        if tightest is None or result.remaining < tightest.remaining:
+            tightest = result
+    assert tightest is not None
+    return {
+        "X-RateLimit-Limit": str(tightest.limit),
+        "X-RateLimit-Remaining": str(tightest.remaining),
+        "X-RateLimit-Reset": str(int(tightest.reset_at)),
+    }
+
+
+@router.get("/openapi.json", include_in_schema=False)
+async def openapi(request: Request) -> JSONResponse:
+    state = _state(request)
+    if state.openapi is None:
+        state.openapi = await merged_openapi(state.upstreams)
+    return JSONResponse(state.openapi)
+
+
+@router.get("/docs", include_in_schema=False)
+async def docs() -> HTMLResponse:
+    return get_swagger_ui_html(openapi_url="/openapi.json", title="EcoTrack API")

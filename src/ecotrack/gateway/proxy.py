@@ -1,4 +1,10 @@
-"""Forwarding a request to the service that owns its path."""
+"""Forwarding a request to the service that owns its path, with a breaker per upstream.
+
+Only idempotent methods are retried, and only when the request never reached the
+service (a connection failure). An upstream that keeps failing (transport errors or
+5xx answers) opens its circuit: the gateway then answers 503 at once, without calling
+it, until ``ECOTRACK_BREAKER_RECOVERY_S`` has passed and a trial request succeeds.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,25 @@ import structlog
 from fastapi import Request
 from fastapi.responses import Response
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from purgatory import AsyncCircuitBreakerFactory
+from purgatory.domain.model import OpenedState
+from tenacity import (
+    AsyncRetrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential,
+)
 
 from ecotrack.core.errors import NotFound, ServiceUnavailable
 from ecotrack.core.http import REQUEST_ID_HEADER
 
+log = structlog.get_logger(__name__)
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
 # Hop-by-hop headers (RFC 9110 §7.6.1) and ones httpx recomputes.
-_DROPPED_REQUEST_HEADERS = frozenset(
+_HOP_BY_HOP = frozenset(
     {
-        "host",
         "connection",
         "keep-alive",
         "te",
@@ -23,26 +40,33 @@ _DROPPED_REQUEST_HEADERS = frozenset(
         "upgrade",
         "proxy-authorization",
         "proxy-connection",
-        "content-length",
     }
 )
-_DROPPED_RESPONSE_HEADERS = frozenset(
-    {
-        "connection",
-        "keep-alive",
-        "transfer-encoding",
-        "content-length",
-        "content-encoding",
-        REQUEST_ID_HEADER,
-    }
-)
+_DROPPED_RESPONSE_HEADERS = _HOP_BY_HOP | {"content-length", "content-encoding", REQUEST_ID_HEADER}
+
+
+class UpstreamFailed(Exception):
+    """An upstream answered 5xx: counts against its circuit, yet the answer is relayed."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(f"upstream answered {response.status_code}")
+        self.response = response
 
 
 class Upstreams:
     """One HTTP client per service: in-process ASGI under ``ecotrack up``, else a URL."""
 
-    def __init__(self, clients: dict[str, httpx.AsyncClient]) -> None:
+    def __init__(
+        self,
+        clients: dict[str, httpx.AsyncClient],
+        *,
+        failure_threshold: int = 5,
+        recovery_s: float = 30.0,
+    ) -> None:
         self.clients = clients
+        self.breakers = AsyncCircuitBreakerFactory(
+            default_threshold=failure_threshold, default_ttl=recovery_s
+        )
         for client in clients.values():
             # Carries the trace context to the service (W3C traceparent header).
             HTTPXClientInstrumentor.instrument_client(client)
@@ -53,25 +77,31 @@ class Upstreams:
             raise NotFound(f"no service '{service}'", services=sorted(self.clients))
         return client
 
-    async def forward(self, service: str, request: Request) -> Response:
+    async def forward(
+        self, service: str, request: Request, path: str, headers: list[tuple[str, str]]
+    ) -> Response:
         client = self.client_for(service)
-        headers = [
-            (name, value)
-            for name, value in request.headers.items()
-            if name.lower() not in _DROPPED_REQUEST_HEADERS | {REQUEST_ID_HEADER}
-        ]
-        request_id = structlog.contextvars.get_contextvars().get("request_id")
-        if request_id:
-            headers.append((REQUEST_ID_HEADER, request_id))
         upstream_request = client.build_request(
             request.method,
-            request.url.path,
+            path,
             params=request.url.query.encode(),
-            headers=headers,
+            headers=[(k, v) for k, v in headers if k.lower() not in _HOP_BY_HOP],
             content=await request.body(),
         )
+        breaker = await self.breakers.get_breaker(service)
         try:
-            upstream = await client.send(upstream_request)
+            async with breaker:
+                upstream = await self._send(client, upstream_request)
+                if upstream.status_code >= 500:
+                    raise UpstreamFailed(upstream)
+        except UpstreamFailed as failure:
+            upstream = failure.response
+        except OpenedState as exc:
+            raise ServiceUnavailable(
+                f"{service} is failing; its circuit is open, try again shortly",
+                service=service,
+                headers={"Retry-After": "5"},
+            ) from exc
         except httpx.TimeoutException as exc:
             raise ServiceUnavailable(f"{service} did not answer in time", service=service) from exc
         except httpx.TransportError as exc:
@@ -85,6 +115,19 @@ class Upstreams:
                 if name.lower() not in _DROPPED_RESPONSE_HEADERS
             },
         )
+
+    async def _send(self, client: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+        if request.method not in IDEMPOTENT_METHODS:
+            return await client.send(request)
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception_type(httpx.ConnectError),
+            stop=stop_after_attempt(3),
+            wait=wait_exponential(multiplier=0.05, max=1),
+            reraise=True,
+        ):
+            with attempt:
+                return await client.send(request)
+        raise AssertionError("unreachable: tenacity reraises the last error")
 
     async def readiness(self) -> dict[str, str]:
         checks: dict[str, str] = {}

@@ -39,7 +39,8 @@ class Platform:
         self.apps: dict[str, FastAPI] = {
             name: create_service_app(runtime) for name, runtime in self.runtimes.items()
         }
-        self.upstreams = Upstreams(
+        self.upstreams = _upstreams(
+            settings,
             {
                 name: httpx.AsyncClient(
                     transport=httpx.ASGITransport(app=app),
@@ -47,10 +48,10 @@ class Platform:
                     timeout=settings.upstream_timeout_s,
                 )
                 for name, app in self.apps.items()
-            }
+            },
         )
         self.gateway = create_gateway_app(
-            settings, self.upstreams, web_app=create_demo_app(), lifespan=self._lifespan
+            self.backends, self.upstreams, web_app=create_demo_app(), lifespan=self._lifespan
         )
 
     async def migrate(self) -> dict[str, str | None]:
@@ -90,12 +91,14 @@ def gateway_with_remote_upstreams(settings: Settings) -> FastAPI:
             "the gateway needs its upstreams' URLs: set "
             + ", ".join(f"ECOTRACK_{name.upper()}_URL" for name in missing)
         )
-    upstreams = Upstreams(
+    upstreams = _upstreams(
+        settings,
         {
             name: httpx.AsyncClient(base_url=url or "", timeout=settings.upstream_timeout_s)
             for name, url in urls.items()
-        }
+        },
     )
+    backends = Backends.from_settings(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -103,5 +106,14 @@ def gateway_with_remote_upstreams(settings: Settings) -> FastAPI:
             yield
         finally:
             await upstreams.aclose()
+            await backends.stop()
 
-    return create_gateway_app(settings, upstreams, web_app=create_demo_app(), lifespan=lifespan)
+    return create_gateway_app(backends, upstreams, web_app=create_demo_app(), lifespan=lifespan)
+
+
+def _upstreams(settings: Settings, clients: dict[str, httpx.AsyncClient]) -> Upstreams:
+    return Upstreams(
+        clients,
+        failure_threshold=settings.breaker_failure_threshold,
+        recovery_s=settings.breaker_recovery_s,
+    )

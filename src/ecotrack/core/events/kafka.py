@@ -136,7 +136,9 @@ class KafkaTransport(Transport):
         consumer = AIOConsumer(
             {
                 "bootstrap.servers": self.bootstrap_servers,
-                "group.id": group,
+                # Namespaced like the topics, so environments sharing a cluster never
+                # join each other's groups.
+                "group.id": f"{self.topic_prefix}.{group}",
                 "auto.offset.reset": "earliest",
                 "enable.auto.commit": False,
                 "session.timeout.ms": self.session_timeout_ms,

@@ -1,0 +1,87 @@
+"""Signing up and logging in through the gateway, as a client would."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+import sqlalchemy as sa
+from backends import wait_for
+
+from ecotrack.auth.models import Membership
+from ecotrack.core.events import Event
+from ecotrack.platform import Platform
+
+PASSWORD = "correct horse battery staple"
+
+
+async def sign_up(client: httpx.AsyncClient, email: str | None = None, name: str = "Ada") -> str:
+    email = email or f"{uuid.uuid4().hex[:10]}@example.com"
+    response = await client.post(
+        "/api/v1/auth/signup", json={"email": email, "password": PASSWORD, "name": name}
+    )
+    assert response.status_code == 201, response.text
+    user_id: str = response.json()["id"]
+    return user_id
+
+
+async def log_in(
+    client: httpx.AsyncClient,
+    email: str,
+    *,
+    password: str = PASSWORD,
+    organization_id: str | None = None,
+    **extra: str,
+) -> dict[str, Any]:
+    form = {"username": email, "password": password, **extra}
+    if organization_id:
+        form["organization_id"] = organization_id
+    response = await client.post("/api/v1/auth/token", data=form)
+    assert response.status_code == 200, response.text
+    tokens: dict[str, Any] = response.json()
+    return tokens
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def grant_membership(
+    platform: Platform, organization_id: str, user_id: str, role: str
+) -> None:
+    """Publish what Users publishes when someone joins, and wait until Auth has it."""
+    await platform.backends.transport.publish(
+        [
+            Event.new(
+                "member.added",
+                source="users",
+                tenant=organization_id,
+                data={"organization_id": organization_id, "user_id": user_id, "role": role},
+            )
+        ]
+    )
+    auth = platform.runtimes["auth"].database
+
+    async def applied() -> bool:
+        async with auth.session() as session:
+            membership = await session.get(Membership, (organization_id, user_id))
+            return membership is not None and membership.role == role
+
+    await wait_for(applied, within=60)
+
+
+async def member_token(
+    client: httpx.AsyncClient, platform: Platform, role: str, organization_id: str | None = None
+) -> tuple[dict[str, Any], str, str]:
+    """A new person with ``role`` in an organisation: (tokens, user id, organisation id)."""
+    email = f"{uuid.uuid4().hex[:10]}@example.com"
+    user_id = await sign_up(client, email)
+    organization_id = organization_id or str(uuid.uuid4())
+    await grant_membership(platform, organization_id, user_id, role)
+    return await log_in(client, email, organization_id=organization_id), user_id, organization_id
+
+
+async def count(platform: Platform, service: str, table: sa.Table) -> int:
+    async with platform.runtimes[service].database.session() as session:
+        return int(await session.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
