@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 import sqlalchemy as sa
-from backends import wait_for
 
+from backends import wait_for
 from ecotrack.auth.models import Membership
 from ecotrack.core.events import Event
 from ecotrack.platform import Platform

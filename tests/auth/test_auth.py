@@ -16,10 +16,10 @@ import pyotp
 import pytest
 import sqlalchemy as sa
 import uvicorn
-from accounts import PASSWORD, bearer, grant_membership, log_in, member_token, sign_up
-from backends import free_port, wait_for
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from accounts import PASSWORD, bearer, grant_membership, log_in, member_token, sign_up
+from backends import free_port, wait_for
 from ecotrack.auth import tokens
 from ecotrack.auth.models import SigningKey
 from ecotrack.core.config import Settings
