@@ -12,11 +12,13 @@ import socket
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import asyncpg
+import uvicorn
 from redis.asyncio import Redis
 
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -137,6 +139,24 @@ def tansu_broker() -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@asynccontextmanager
+async def serving(app: Any, port: int | None = None) -> AsyncIterator[str]:
+    """Serve an ASGI app over real HTTP on loopback; yields its base URL."""
+    port = port or free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
+    task = asyncio.create_task(server.serve())
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert not task.done(), "the server stopped while starting"
+            assert time.monotonic() < deadline, "the server did not start in 30 s"
+            await asyncio.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
 
 
 async def wait_for(predicate_coro, *, within: float = 20.0, interval: float = 0.05):  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Coroutine, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +98,8 @@ async def settings(backend: RealBackends | None, tmp_path: Path) -> AsyncIterato
         await drop_database(database)
 
 
-@pytest.fixture
-async def platform(settings: Settings) -> AsyncIterator[Platform]:
+@asynccontextmanager
+async def running_platform(settings: Settings) -> AsyncIterator[Platform]:
     """Every service hosted in one process, migrated and started, like ``ecotrack up``."""
     hosted = Platform(settings)
     await hosted.migrate()
@@ -109,9 +110,21 @@ async def platform(settings: Settings) -> AsyncIterator[Platform]:
         await hosted.stop()
 
 
-@pytest.fixture
-async def client(platform: Platform) -> AsyncIterator[httpx.AsyncClient]:
+@asynccontextmanager
+async def gateway_client(platform: Platform) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client talking to the gateway, the platform's one entry point."""
     transport = httpx.ASGITransport(app=platform.gateway)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+@pytest.fixture
+async def platform(settings: Settings) -> AsyncIterator[Platform]:
+    async with running_platform(settings) as hosted:
+        yield hosted
+
+
+@pytest.fixture
+async def client(platform: Platform) -> AsyncIterator[httpx.AsyncClient]:
+    async with gateway_client(platform) as http:
         yield http

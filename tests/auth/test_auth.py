@@ -15,11 +15,10 @@ import jwt
 import pyotp
 import pytest
 import sqlalchemy as sa
-import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from accounts import PASSWORD, bearer, grant_membership, log_in, member_token, sign_up
-from backends import free_port, wait_for
+from backends import free_port, serving
 from ecotrack.auth import tokens
 from ecotrack.auth.models import SigningKey
 from ecotrack.core.config import Settings
@@ -259,38 +258,24 @@ async def test_a_third_party_verifies_tokens_from_discovery_and_jwks_alone(
 ) -> None:
     """PyJWT's PyJWKClient, over real HTTP, knowing only the discovery document's URL."""
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    platform = Platform(settings.model_copy(update={"public_url": base}))
+    platform = Platform(settings.model_copy(update={"public_url": f"http://127.0.0.1:{port}"}))
     await platform.migrate()
-    server = uvicorn.Server(
-        uvicorn.Config(platform.gateway, host="127.0.0.1", port=port, log_config=None)
-    )
-    serving = asyncio.create_task(server.serve())
-    try:
-        await wait_for(lambda: _started(server), within=30)
-        async with httpx.AsyncClient(base_url=base) as http:
-            email = f"{uuid.uuid4().hex[:8]}@example.com"
-            await sign_up(http, email)
-            access = (await log_in(http, email))["access_token"]
-            discovery = (await http.get("/.well-known/openid-configuration")).json()
+    async with serving(platform.gateway, port) as base, httpx.AsyncClient(base_url=base) as http:
+        email = f"{uuid.uuid4().hex[:8]}@example.com"
+        await sign_up(http, email)
+        access = (await log_in(http, email))["access_token"]
+        discovery = (await http.get("/.well-known/openid-configuration")).json()
         assert discovery["issuer"] == base
         jwks_client = jwt.PyJWKClient(discovery["jwks_uri"])
         signing_key = await asyncio.to_thread(jwks_client.get_signing_key_from_jwt, access)
-        claims = jwt.decode(
-            access,
-            signing_key.key,
-            algorithms=discovery["id_token_signing_alg_values_supported"],
-            audience="ecotrack",
-            issuer=discovery["issuer"],
-        )
-        assert claims["email"] == email
-    finally:
-        server.should_exit = True
-        await serving
-
-
-async def _started(server: uvicorn.Server) -> bool:
-    return server.started
+    claims = jwt.decode(
+        access,
+        signing_key.key,
+        algorithms=discovery["id_token_signing_alg_values_supported"],
+        audience="ecotrack",
+        issuer=discovery["issuer"],
+    )
+    assert claims["email"] == email
 
 
 async def test_api_keys_are_shown_once_scoped_and_revocable(
