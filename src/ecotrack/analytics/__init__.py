@@ -2,6 +2,7 @@
 
 from ecotrack.analytics.api import router
 from ecotrack.analytics.models import Base, messaging
+from ecotrack.core.deletion import deletion_participant, tenant_rows_eraser
 from ecotrack.core.runtime import ServiceSpec
 
 
@@ -13,4 +14,7 @@ def service_spec() -> ServiceSpec:
         metadata=Base.metadata,
         messaging=messaging,
         router=router,
+        subscriptions=(
+            deletion_participant("analytics", messaging.outbox, tenant_rows_eraser(Base.metadata)),
+        ),
     )

@@ -43,6 +43,23 @@ class DeletionConfirmed(BaseModel):
 Eraser = Callable[[AsyncSession, DeletionRequested], Awaitable[None]]
 
 
+def tenant_rows_eraser(metadata: sa.MetaData, column: str = "organization_id") -> Eraser:
+    """Erase an organisation's rows from every table of ``metadata`` that has ``column``.
+
+    For services whose data about an organisation is all keyed by it, and that hold
+    nothing about a person beyond ids in such rows.
+    """
+
+    async def erase(session: AsyncSession, request: DeletionRequested) -> None:
+        if request.subject_kind != "organization":
+            return
+        for table in reversed(metadata.sorted_tables):
+            if column in table.c:
+                await session.execute(sa.delete(table).where(table.c[column] == request.subject_id))
+
+    return erase
+
+
 def deletion_participant(service: str, outbox_table: sa.Table, erase: Eraser) -> EventSubscription:
     """The consumer group through which ``service`` takes part in deletions."""
     outbox = Outbox(outbox_table)
