@@ -16,6 +16,7 @@ from alembic.migration import MigrationContext
 from argon2 import PasswordHasher
 
 from backends import free_port, wait_for
+from ecotrack.auth import tokens
 from ecotrack.auth.models import Account
 from ecotrack.core.config import Profile, Settings
 from ecotrack.core.migrations import current_revision
@@ -143,3 +144,29 @@ async def _answer(http: httpx.AsyncClient, path: str) -> httpx.Response | None:
         return await http.get(path)
     except httpx.TransportError:
         return None
+
+
+async def test_rotate_keys_command_starts_a_new_signing_key(settings: Settings) -> None:
+    platform = Platform(settings)
+    await platform.migrate()
+    auth = platform.runtimes["auth"]
+    async with auth.database.session() as session:
+        before = await tokens.signing_key(session, settings)
+    await platform.stop()
+    process = await asyncio.create_subprocess_exec(
+        str(Path(sys.executable).parent / "ecotrack"),
+        "rotate-keys",
+        env=_environment(settings, free_port()),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output = (await process.communicate())[0].decode()
+    assert process.returncode == 0, output
+    platform = Platform(settings)
+    async with platform.runtimes["auth"].database.session() as session:
+        after = await tokens.signing_key(session, settings)
+        published = await tokens.published_keys(session, settings)
+    await platform.stop()
+    assert after.kid != before.kid
+    assert after.kid in output
+    assert {key["kid"] for key in published} == {before.kid, after.kid}

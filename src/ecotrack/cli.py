@@ -10,6 +10,7 @@ import typer
 import uvicorn
 from fastapi import FastAPI
 
+from ecotrack.auth import tokens
 from ecotrack.core.config import Settings, get_settings
 from ecotrack.core.http import create_service_app, standalone_lifespan
 from ecotrack.core.migrations import new_revision
@@ -136,6 +137,25 @@ def seed() -> None:
             typer.secho(str(exc), fg=typer.colors.RED, err=True)
             raise typer.Exit(code=2) from exc
         _say(f"demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+
+    asyncio.run(run())
+
+
+@app.command("rotate-keys")
+def rotate_keys() -> None:
+    """Start signing tokens with a new key; the old one verifies until its tokens expire."""
+    settings = get_settings()
+    configure_telemetry(settings, "ecotrack-rotate-keys")
+    runtime = _runtime("auth", settings)
+
+    async def run() -> None:
+        async with runtime.database.session() as session:
+            key = await tokens.rotate(session, settings)
+        await runtime.database.dispose()
+        _say(
+            f"signing with key {key.kid}; the previous key stays published for "
+            f"{settings.access_token_ttl_s} s"
+        )
 
     asyncio.run(run())
 
