@@ -12,7 +12,6 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Coroutine, Iterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from backends import (
 )
 from ecotrack.core.config import Profile, Settings
 from ecotrack.platform import Platform
+from hosting import gateway_client, running_platform
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -96,26 +96,6 @@ async def settings(backend: RealBackends | None, tmp_path: Path) -> AsyncIterato
         )
     finally:
         await drop_database(database)
-
-
-@asynccontextmanager
-async def running_platform(settings: Settings) -> AsyncIterator[Platform]:
-    """Every service hosted in one process, migrated and started, like ``ecotrack up``."""
-    hosted = Platform(settings)
-    await hosted.migrate()
-    await hosted.start()
-    try:
-        yield hosted
-    finally:
-        await hosted.stop()
-
-
-@asynccontextmanager
-async def gateway_client(platform: Platform) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client talking to the gateway, the platform's one entry point."""
-    transport = httpx.ASGITransport(app=platform.gateway)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-        yield http
 
 
 @pytest.fixture

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, status
 from pydantic import BaseModel, Field
 
+from ecotrack.auth.models import Account
 from ecotrack.core.config import Settings
 from ecotrack.core.errors import Conflict
-from ecotrack.core.http import install_http_basics
+from ecotrack.core.http import SessionDep, install_http_basics
 from ecotrack.platform import Platform
 
 SERVICES = ["auth", "users", "carbon", "analytics"]
@@ -141,3 +142,20 @@ async def test_metrics_are_exposed_for_prometheus(client: httpx.AsyncClient) -> 
         metrics.text
     )
     assert "ecotrack_outbox_published_total" in metrics.text
+
+
+async def test_a_write_is_committed_before_its_success_is_answered(platform: Platform) -> None:
+    """A duplicate that only the database catches, at commit, must not answer 201."""
+    app = platform.apps["auth"]
+
+    @app.post("/probe/accounts", status_code=status.HTTP_201_CREATED)
+    async def add(session: SessionDep) -> dict[str, str]:
+        session.add(Account(email="same@example.com", name="x", password_hash="x"))
+        return {"status": "created"}
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://a") as c:
+        first = await c.post("/probe/accounts")
+        second = await c.post("/probe/accounts")
+    assert first.status_code == 201
+    assert second.status_code == 409
+    assert second.headers["content-type"] == "application/problem+json"

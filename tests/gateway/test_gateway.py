@@ -10,11 +10,11 @@ from fastapi.responses import JSONResponse
 
 from accounts import bearer, member_token
 from backends import serving
-from conftest import gateway_client, running_platform
 from ecotrack.core.config import Settings
 from ecotrack.core.security import Identity, Role, sign_identity
 from ecotrack.gateway.proxy import Upstreams
 from ecotrack.platform import Platform
+from hosting import gateway_client, running_platform
 
 API_KEYS = "/api/v1/auth/api-keys"
 

@@ -14,6 +14,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -168,6 +169,18 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
     return problem_response(body)
 
 
+async def _on_integrity_error(request: Request, exc: Exception) -> JSONResponse:
+    # A constraint the database enforced (a duplicate, usually, racing another request).
+    log.warning("http.integrity_error", path=request.url.path, error=str(exc.__cause__ or exc))
+    body = problem_body(
+        status=409,
+        slug="conflict",
+        detail="the change conflicts with data that already exists; nothing was written",
+        instance=request.url.path,
+    )
+    return problem_response(body)
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("http.unhandled_error", path=request.url.path)
     body = problem_body(
@@ -182,4 +195,5 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(IntegrityError, _on_integrity_error)
     app.add_exception_handler(Exception, _on_unexpected)

@@ -178,4 +178,6 @@ async def unit_of_work(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
     runtime.relay.notify()
 
 
-SessionDep = Annotated[AsyncSession, Depends(unit_of_work)]
+# "function" scope commits when the route returns, before the response is sent, so a
+# failed commit is an error answer rather than a success that did not happen.
+SessionDep = Annotated[AsyncSession, Depends(unit_of_work, scope="function")]
