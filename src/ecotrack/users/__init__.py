@@ -1,16 +1,26 @@
-"""Users: organisations (tenants), members, roles and invitations."""
+"""Users: organisations (tenants), members, roles, invitations, and deletion sagas."""
 
-from ecotrack.core.runtime import ServiceSpec
+from ecotrack.core.runtime import EventSubscription, ServiceSpec
+from ecotrack.users import deletion, service
 from ecotrack.users.api import router
 from ecotrack.users.models import Base, messaging
+
+ACCOUNTS_GROUP = "users.accounts"
 
 
 def service_spec() -> ServiceSpec:
     return ServiceSpec(
         name="users",
         title="Users",
-        description="Organisations (tenants), members and their roles.",
+        description="Organisations (tenants), members, roles, invitations and deletion sagas.",
         metadata=Base.metadata,
         messaging=messaging,
         router=router,
+        subscriptions=(
+            EventSubscription(
+                group=ACCOUNTS_GROUP, families=("account",), handler=service.apply_account_event
+            ),
+            deletion.coordinator(messaging.outbox),
+        ),
+        background=(deletion.retry_stuck_deletions,),
     )
