@@ -7,6 +7,7 @@ import pytest
 from fastapi import FastAPI, status
 from pydantic import BaseModel, Field
 
+from backends import free_port
 from ecotrack.auth.models import Account
 from ecotrack.core.config import Settings
 from ecotrack.core.errors import Conflict
@@ -25,7 +26,9 @@ async def test_gateway_and_every_service_are_alive_and_ready(
 
     ready = await client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json()["checks"] == dict.fromkeys(SERVICES, "ok")
+    assert ready.json()["checks"] == {"cache": "ok"}
+    status = await client.get("/status")
+    assert status.json() == {"services": dict.fromkeys(SERVICES, "ok")}
 
     for name, app in platform.apps.items():
         async with httpx.AsyncClient(
@@ -49,6 +52,20 @@ async def test_readiness_names_the_backend_that_is_down(settings: Settings) -> N
     assert body["checks"]["database"] == "ok"
     assert body["checks"]["cache"].startswith("unreachable")
     assert "cache" in body["detail"]
+
+
+async def test_the_gateway_stays_ready_when_one_service_is_not(
+    client: httpx.AsyncClient, platform: Platform
+) -> None:
+    # Carbon's pods are gone: nothing listens where the gateway would reach them.
+    platform.upstreams.clients["carbon"] = httpx.AsyncClient(
+        base_url=f"http://127.0.0.1:{free_port()}"
+    )
+    assert (await client.get("/readyz")).status_code == 200
+    services = (await client.get("/status")).json()["services"]
+    assert services["carbon"] == "unreachable: ConnectError"
+    assert services["auth"] == "ok"
+    assert (await client.get("/api/v1/carbon/activities")).status_code == 503
 
 
 async def test_unknown_routes_answer_with_problem_documents(client: httpx.AsyncClient) -> None:

@@ -95,7 +95,7 @@ def install_http_basics(
     app.add_middleware(OpenTelemetryMiddleware, exclude_spans=["receive", "send"])
 
 
-async def _check(name: str, probe: Callable[[], Awaitable[None]], checks: dict[str, str]) -> None:
+async def _check(name: str, probe: Probe, checks: dict[str, str]) -> None:
     try:
         await probe()
         checks[name] = "ok"
@@ -104,15 +104,29 @@ async def _check(name: str, probe: Callable[[], Awaitable[None]], checks: dict[s
         checks[name] = f"unreachable: {type(exc).__name__}"
 
 
-def runtime_readiness(runtime: ServiceRuntime) -> Callable[[], Awaitable[dict[str, str]]]:
+Probe = Callable[[], Awaitable[None]]
+
+
+def readiness_of(probes: dict[str, Probe]) -> Callable[[], Awaitable[dict[str, str]]]:
+    """A readiness check that runs each named probe and reports ``ok`` or why not."""
+
     async def readiness() -> dict[str, str]:
         checks: dict[str, str] = {}
-        await _check("database", runtime.database.ping, checks)
-        await _check("events", runtime.backends.transport.ping, checks)
-        await _check("cache", runtime.backends.cache.ping, checks)
+        for name, probe in probes.items():
+            await _check(name, probe, checks)
         return checks
 
     return readiness
+
+
+def runtime_readiness(runtime: ServiceRuntime) -> Callable[[], Awaitable[dict[str, str]]]:
+    return readiness_of(
+        {
+            "database": runtime.database.ping,
+            "events": runtime.backends.transport.ping,
+            "cache": runtime.backends.cache.ping,
+        }
+    )
 
 
 def create_service_app(runtime: ServiceRuntime, *, lifespan: Lifespan | None = None) -> FastAPI:

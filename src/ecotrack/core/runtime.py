@@ -138,8 +138,8 @@ class ServiceRuntime:
         log.info("service.started", service=self.name)
 
     async def stop(self) -> None:
-        for subscription in self._subscriptions:
-            await subscription.stop()
+        # Together: each Kafka consumer takes a poll interval to notice it should leave.
+        await asyncio.gather(*(subscription.stop() for subscription in self._subscriptions))
         for task in self._tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
-from ecotrack.core.http import Lifespan, install_http_basics
+from ecotrack.core.http import Lifespan, install_http_basics, readiness_of
 from ecotrack.core.runtime import Backends
 from ecotrack.core.telemetry import configure_telemetry
 from ecotrack.gateway.api import router
@@ -40,7 +40,9 @@ def create_gateway_app(
         rate_limiter=backends.rate_limiter,
     )
     app.include_router(router)
-    install_http_basics(app, "gateway", upstreams.readiness)
+    # Ready when the gateway itself can work; one failing service must not take the
+    # front door out of rotation (its circuit answers 503 for it). /status shows all.
+    install_http_basics(app, "gateway", readiness_of({"cache": backends.cache.ping}))
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

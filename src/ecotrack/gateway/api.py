@@ -113,6 +113,12 @@ async def _apply_rate_limits(
     }
 
 
+@router.get("/status", include_in_schema=False)
+async def platform_status(request: Request) -> dict[str, dict[str, str]]:
+    """Every service's readiness, for people and dashboards (always 200)."""
+    return {"services": await _state(request).upstreams.readiness()}
+
+
 @router.get("/openapi.json", include_in_schema=False)
 async def openapi(request: Request) -> JSONResponse:
     state = _state(request)

@@ -5,6 +5,7 @@ This is the only package that imports the services; they never import each other
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -63,8 +64,7 @@ class Platform:
             await runtime.start()
 
     async def stop(self) -> None:
-        for runtime in self.runtimes.values():
-            await runtime.stop()
+        await asyncio.gather(*(runtime.stop() for runtime in self.runtimes.values()))
         await self.upstreams.aclose()
         await self.backends.stop()
 

@@ -87,6 +87,5 @@ class InProcessTransport(Transport):
         return list(self._logs[self.topic_for(family)])
 
     async def stop(self) -> None:
-        for subscription in self._subscriptions:
-            await subscription.stop()
+        await asyncio.gather(*(subscription.stop() for subscription in self._subscriptions))
         self._subscriptions.clear()

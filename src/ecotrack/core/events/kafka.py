@@ -85,8 +85,7 @@ class KafkaTransport(Transport):
             )
 
     async def stop(self) -> None:
-        for subscription in self._subscriptions:
-            await subscription.stop()
+        await asyncio.gather(*(subscription.stop() for subscription in self._subscriptions))
         self._subscriptions.clear()
         if self._producer is not None:
             await self._producer.flush()
