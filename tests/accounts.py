@@ -6,7 +6,6 @@ import uuid
 from typing import Any
 
 import httpx
-import sqlalchemy as sa
 
 from backends import wait_for
 from ecotrack.auth.models import Membership
@@ -82,6 +81,24 @@ async def member_token(
     return await log_in(client, email, organization_id=organization_id), user_id, organization_id
 
 
-async def count(platform: Platform, service: str, table: sa.Table) -> int:
-    async with platform.runtimes[service].database.session() as session:
-        return int(await session.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
+async def token_when(
+    client: httpx.AsyncClient, email: str, organization_id: str, role: str
+) -> dict[str, Any]:
+    """Log in for the organisation once Auth has heard (by event) of the membership."""
+
+    async def attempt() -> dict[str, Any] | None:
+        answer = await client.post(
+            "/api/v1/auth/token",
+            data={"username": email, "password": PASSWORD, "organization_id": organization_id},
+        )
+        if answer.status_code == 200 and answer.json()["role"] == role:
+            tokens: dict[str, Any] = answer.json()
+            return tokens
+        return None
+
+    tokens: dict[str, Any] = await wait_for(attempt, within=60, interval=0.2)
+    return tokens
+
+
+async def profile_ready(client: httpx.AsyncClient, access_token: str) -> bool:
+    return (await client.get("/api/v1/users/me", headers=bearer(access_token))).status_code == 200

@@ -12,33 +12,10 @@ from typing import Any
 import httpx
 import jwt
 
-from accounts import PASSWORD, bearer, log_in, sign_up
+from accounts import PASSWORD, bearer, log_in, profile_ready, sign_up, token_when
 from backends import wait_for
 
 USERS = "/api/v1/users"
-
-
-async def _token_when(
-    client: httpx.AsyncClient, email: str, organization_id: str, role: str
-) -> dict[str, Any]:
-    """Log in for the organisation once Auth has heard (by event) of the membership."""
-
-    async def attempt() -> dict[str, Any] | None:
-        answer = await client.post(
-            "/api/v1/auth/token",
-            data={"username": email, "password": PASSWORD, "organization_id": organization_id},
-        )
-        if answer.status_code == 200 and answer.json()["role"] == role:
-            tokens: dict[str, Any] = answer.json()
-            return tokens
-        return None
-
-    tokens: dict[str, Any] = await wait_for(attempt, within=60, interval=0.2)
-    return tokens
-
-
-async def _profile_ready(client: httpx.AsyncClient, access_token: str) -> bool:
-    return (await client.get(f"{USERS}/me", headers=bearer(access_token))).status_code == 200
 
 
 async def test_two_people_share_an_organisation_from_sign_up_to_deletion(
@@ -48,7 +25,7 @@ async def test_two_people_share_an_organisation_from_sign_up_to_deletion(
     await sign_up(client, owner_email, name="Olu")
     owner_first = await log_in(client, owner_email)
     assert owner_first["organization_id"] is None
-    await wait_for(lambda: _profile_ready(client, owner_first["access_token"]), within=60)
+    await wait_for(lambda: profile_ready(client, owner_first["access_token"]), within=60)
 
     created = await client.post(
         f"{USERS}/organizations",
@@ -58,7 +35,7 @@ async def test_two_people_share_an_organisation_from_sign_up_to_deletion(
     assert created.status_code == 201, created.text
     organization_id = created.json()["id"]
     owner = bearer(
-        (await _token_when(client, owner_email, organization_id, "owner"))["access_token"]
+        (await token_when(client, owner_email, organization_id, "owner"))["access_token"]
     )
 
     # Invite a second person, who signs up and accepts.
@@ -72,7 +49,7 @@ async def test_two_people_share_an_organisation_from_sign_up_to_deletion(
     invitation_token = invited.json()["token"]
     guest_id = await sign_up(client, guest_email, name="Grace")
     guest_first = await log_in(client, guest_email)
-    await wait_for(lambda: _profile_ready(client, guest_first["access_token"]), within=60)
+    await wait_for(lambda: profile_ready(client, guest_first["access_token"]), within=60)
     accepted = await client.post(
         f"{USERS}/invitations/accept",
         json={"token": invitation_token},
@@ -86,7 +63,7 @@ async def test_two_people_share_an_organisation_from_sign_up_to_deletion(
     )
     assert replay.status_code == 410, "an invitation is single-use"
 
-    guest = await _token_when(client, guest_email, organization_id, "viewer")
+    guest = await token_when(client, guest_email, organization_id, "viewer")
     members = await client.get(
         f"{USERS}/organizations/{organization_id}/members", headers=bearer(guest["access_token"])
     )

@@ -1,0 +1,155 @@
+"""One tenant never sees another's data: every route that takes an id, walked from OpenAPI.
+
+A member of organisation A asks, through the gateway, for each object of organisation
+B by its id, with every method the route allows and a body that passes validation. The
+answer must be 404 every time, and B's objects must be untouched afterwards. Routes are
+read from the merged OpenAPI document, so a new route is covered the day it is added;
+a new kind of path parameter fails this test until it gets a factory below.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+import httpx
+
+from accounts import bearer, log_in, profile_ready, sign_up, token_when
+from backends import wait_for
+
+PARAMETER = re.compile(r"{(\w+)(?::path)?}")
+USERS = "/api/v1/users"
+
+
+async def _organization_with_owner(client: httpx.AsyncClient, name: str) -> tuple[str, str, dict]:
+    email = f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
+    user_id = await sign_up(client, email, name=name)
+    first = await log_in(client, email)
+    await wait_for(lambda: profile_ready(client, first["access_token"]), within=60)
+    created = await client.post(
+        f"{USERS}/organizations",
+        json={"name": f"{name} Ltd"},
+        headers=bearer(first["access_token"]),
+    )
+    assert created.status_code == 201, created.text
+    organization_id = created.json()["id"]
+    tokens = await token_when(client, email, organization_id, "owner")
+    return organization_id, user_id, bearer(tokens["access_token"])
+
+
+async def _objects_of(
+    client: httpx.AsyncClient, owner: dict[str, str], org: str, user: str
+) -> dict[str, str]:
+    """One object of each kind in an organisation, named by the path parameter it fills."""
+
+    async def created(path: str, body: dict[str, Any]) -> str:
+        answer = await client.post(path, json=body, headers=owner)
+        assert answer.status_code == 201, (path, answer.text)
+        object_id: str = answer.json()["id"]
+        return object_id
+
+    return {
+        "organization_id": org,
+        "user_id": user,
+        "invitation_id": await created(
+            f"{USERS}/organizations/{org}/invitations",
+            {"email": f"{uuid.uuid4().hex[:8]}@example.com", "role": "viewer"},
+        ),
+        "api_key_id": await created(
+            "/api/v1/auth/api-keys", {"name": "meters", "scopes": ["readings:write"]}
+        ),
+        "factor_id": await created(
+            "/api/v1/carbon/private-factors",
+            {
+                "activity": "electricity.grid",
+                "region": "GB",
+                "year": 2024,
+                "unit": "kWh",
+                "co2e_kg_per_unit": 0.05,
+                "citation": "Supplier fuel-mix disclosure 2024",
+                "dataset": "supplier",
+            },
+        ),
+        "instrument_id": await created(
+            "/api/v1/carbon/instruments",
+            {"kind": "ppa", "factor_kg_per_kwh": 0.0, "region": "GB"},
+        ),
+    }
+
+
+def _example(schema: dict[str, Any], components: dict[str, Any]) -> Any:
+    """A value that satisfies ``schema``, so that validation does not answer first."""
+    if "$ref" in schema:
+        return _example(components[schema["$ref"].rsplit("/", 1)[-1]], components)
+    for combinator in ("anyOf", "oneOf", "allOf"):
+        if combinator in schema:
+            options = [s for s in schema[combinator] if s.get("type") != "null"]
+            return _example(options[0], components)
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][-1]
+    kind = schema.get("type")
+    if kind == "object":
+        properties = schema.get("properties", {})
+        return {name: _example(properties[name], components) for name in schema.get("required", [])}
+    if kind == "array":
+        return [_example(schema.get("items", {}), components)] * schema.get("minItems", 0)
+    if kind in {"integer", "number"}:
+        return max(schema.get("minimum", 1), 1)
+    if kind == "boolean":
+        return False
+    if schema.get("format") == "email":
+        return "someone@example.com"
+    if "pattern" in schema and schema["pattern"] == r"^\d{6}$":
+        return "123456"
+    return "x" * max(schema.get("minLength", 1), 1)
+
+
+def _body_for(operation: dict[str, Any], components: dict[str, Any]) -> Any:
+    content = operation.get("requestBody", {}).get("content", {})
+    if "application/json" not in content:
+        return None
+    return _example(content["application/json"]["schema"], components)
+
+
+async def test_no_route_reveals_or_changes_another_organisations_objects(
+    client: httpx.AsyncClient,
+) -> None:
+    org_b, owner_b_id, owner_b = await _organization_with_owner(client, "Bravo")
+    objects_b = await _objects_of(client, owner_b, org_b, owner_b_id)
+    _, _, owner_a = await _organization_with_owner(client, "Alpha")
+
+    document = (await client.get("/openapi.json")).json()
+    components = document["components"]["schemas"]
+    walked = []
+    for template, operations in document["paths"].items():
+        names = PARAMETER.findall(template)
+        if not names:
+            continue
+        missing = [name for name in names if name not in objects_b]
+        assert not missing, f"{template}: add a factory for {missing} to _objects_of"
+        path = PARAMETER.sub(lambda m: objects_b[m.group(1)], template)
+        for method, operation in operations.items():
+            answer = await client.request(
+                method.upper(), path, json=_body_for(operation, components), headers=owner_a
+            )
+            assert answer.status_code == 404, (
+                f"{method.upper()} {template} as another organisation: "
+                f"{answer.status_code} {answer.text[:200]}"
+            )
+            walked.append(f"{method.upper()} {template}")
+    assert len(walked) >= 10, walked
+
+    # Organisation B still has everything.
+    for path in (
+        f"{USERS}/organizations/{org_b}",
+        f"/api/v1/carbon/private-factors/{objects_b['factor_id']}",
+        f"/api/v1/carbon/instruments/{objects_b['instrument_id']}",
+    ):
+        assert (await client.get(path, headers=owner_b)).status_code == 200, path
+    invitations = await client.get(f"{USERS}/organizations/{org_b}/invitations", headers=owner_b)
+    assert objects_b["invitation_id"] in invitations.text
+    keys = (await client.get("/api/v1/auth/api-keys", headers=owner_b)).json()
+    assert [key["revoked_at"] for key in keys] == [None]
