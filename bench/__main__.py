@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 
-from bench import event_pipeline
+from bench import estimates, event_pipeline
 
 
 def main() -> None:
-    for benchmark in (event_pipeline,):
+    for benchmark in (event_pipeline, estimates):
         print(asyncio.run(benchmark.run()))
 
 

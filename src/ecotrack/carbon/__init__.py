@@ -2,6 +2,8 @@
 
 from ecotrack.carbon.api import router
 from ecotrack.carbon.models import Base, messaging
+from ecotrack.carbon.service import erase
+from ecotrack.core.deletion import deletion_participant
 from ecotrack.core.runtime import ServiceSpec
 
 
@@ -13,4 +15,5 @@ def service_spec() -> ServiceSpec:
         metadata=Base.metadata,
         messaging=messaging,
         router=router,
+        subscriptions=(deletion_participant("carbon", messaging.outbox, erase),),
     )

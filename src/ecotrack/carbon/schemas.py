@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from datetime import datetime
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from ecotrack.carbon.factors import Factor
 
 
 class EstimateRequest(BaseModel):
@@ -31,19 +34,64 @@ class EstimateRequest(BaseModel):
     )
 
 
-class ContractualInstrument(BaseModel):
+class PrivateFactor(Factor):
+    """A private factor as its organisation sees it: the factor plus when it was added."""
+
+    created_at: datetime
+
+
+class InstrumentCreate(BaseModel):
     """A market-based scope 2 instrument the organisation holds (REGO, PPA, supplier rate...)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str
     kind: Literal[
         "energy_attribute_certificate", "ppa", "supplier_specific", "green_tariff", "other"
     ]
     factor_kg_per_kwh: float = Field(ge=0, allow_inf_nan=False)
     region: str | None = Field(default=None, description="Applies only in this region")
-    year: int | None = Field(default=None, description="Applies only to this activity year")
-    description: str = ""
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="Applies only to this activity year"
+    )
+    description: str = Field(default="", max_length=500)
+
+
+class ContractualInstrument(InstrumentCreate):
+    id: str
+
+
+class InstrumentRecord(ContractualInstrument):
+    created_at: datetime
+
+
+Item = TypeVar("Item")
+NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class PrivateFactorCreate(BaseModel):
+    """An organisation's own emission factor, in kg CO2e per ``unit`` of the activity."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    activity: str = Field(examples=["electricity.grid"])
+    region: str = Field(examples=["GB"], description="As for estimates, or '*' for any region")
+    year: int = Field(ge=1900, le=2100, description="Year the factor describes")
+    unit: str = Field(
+        examples=["kWh"], description="Denominator; per passenger for travel activities"
+    )
+    co2e_kg_per_unit: float = Field(ge=0, allow_inf_nan=False, examples=[0.05])
+    options: dict[str, str | bool] = Field(
+        default_factory=dict, description="Values of the activity's selecting options"
+    )
+    gwp_basis: str | None = Field(
+        default=None, description="AR4, AR5 or AR6 if the value is CO2e on that GWP set"
+    )
+    citation: NonBlank = Field(max_length=1000, description="Where the number comes from")
+    label: str = Field(default="", max_length=300)
+    dataset: str = Field(default="private", pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=64)
+    dataset_version: str = Field(default="", max_length=100)
+    source_url: str = Field(default="", max_length=2000)
+    licence: str = Field(default="proprietary", max_length=200)
 
 
 class GasResult(BaseModel):
@@ -108,6 +156,20 @@ class BatchItem(BaseModel):
     problem: dict[str, Any] | None = None
 
 
+class BatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[Any] = Field(
+        description="Up to 10,000 estimate requests; a bad item gets a problem, not the batch"
+    )
+
+
+class BatchResponse(BaseModel):
+    items: list[BatchItem] = Field(description="One answer per item, in order")
+    succeeded: int
+    failed: int
+
+
 class OptionInfo(BaseModel):
     name: str
     description: str
@@ -122,3 +184,10 @@ class ActivityInfo(BaseModel):
     scope3_category: Scope3Category | None
     accepted_units: list[str]
     options: list[OptionInfo]
+
+
+class Page(BaseModel, Generic[Item]):
+    items: list[Item]
+    total: int
+    limit: int
+    offset: int
