@@ -8,7 +8,6 @@ not behaviour. The log does not survive a restart; the outboxes do.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -18,16 +17,6 @@ from ecotrack.core.events.envelope import Event
 from ecotrack.core.events.transport import DeadLetter, Handler, Subscription, Transport
 
 log = structlog.get_logger(__name__)
-
-
-class _InProcessSubscription(Subscription):
-    def __init__(self, task: asyncio.Task[None]) -> None:
-        self._task = task
-
-    async def stop(self) -> None:
-        self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._task
 
 
 class InProcessTransport(Transport):
@@ -54,7 +43,7 @@ class InProcessTransport(Transport):
     ) -> Subscription:
         topics = [self.topic_for(family) for family in families]
         task = asyncio.create_task(self._consume(group, topics, handler), name=f"consume:{group}")
-        subscription = _InProcessSubscription(task)
+        subscription = Subscription(task)
         self._subscriptions.append(subscription)
         return subscription
 

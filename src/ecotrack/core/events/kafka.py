@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -34,16 +33,6 @@ from ecotrack.core.events.envelope import Event
 from ecotrack.core.events.transport import DeadLetter, Handler, Subscription, Transport
 
 log = structlog.get_logger(__name__)
-
-
-class _KafkaSubscription(Subscription):
-    def __init__(self, task: asyncio.Task[None]) -> None:
-        self._task = task
-
-    async def stop(self) -> None:
-        self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._task
 
 
 class KafkaTransport(Transport):
@@ -146,7 +135,7 @@ class KafkaTransport(Transport):
         )
         await consumer.subscribe(topics)
         task = asyncio.create_task(self._consume(group, consumer, handler), name=f"kafka:{group}")
-        subscription = _KafkaSubscription(task)
+        subscription = Subscription(task)
         self._subscriptions.append(subscription)
         return subscription
 

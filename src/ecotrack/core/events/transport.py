@@ -9,6 +9,8 @@ be built from history.
 from __future__ import annotations
 
 import abc
+import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -25,9 +27,16 @@ class DeadLetter:
     raw: bytes
 
 
-class Subscription(abc.ABC):
-    @abc.abstractmethod
-    async def stop(self) -> None: ...
+class Subscription:
+    """A running consumer: the task that feeds the group's handler, until stopped."""
+
+    def __init__(self, task: asyncio.Task[None]) -> None:
+        self._task = task
+
+    async def stop(self) -> None:
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
 
 
 class Transport(abc.ABC):
