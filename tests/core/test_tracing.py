@@ -1,0 +1,43 @@
+"""Traces cross the event bus: a consumer's span continues the writer's trace."""
+
+from __future__ import annotations
+
+import httpx
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+from backends import wait_for
+from ecotrack.platform import Platform
+
+
+async def test_the_consumer_span_joins_the_trace_of_the_request_that_wrote_the_event(
+    client: httpx.AsyncClient, platform: Platform
+) -> None:
+    provider = trace.get_tracer_provider()
+    assert isinstance(provider, TracerProvider)
+    exporter = InMemorySpanExporter()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    try:
+        signup = await client.post(
+            "/api/v1/auth/signup",
+            json={"email": "traced@example.com", "password": "correct horse battery", "name": "T"},
+        )
+        assert signup.status_code == 201
+
+        async def consumer_span() -> list:  # type: ignore[type-arg]
+            spans = exporter.get_finished_spans()
+            return [s for s in spans if s.name == "consume account.registered"]
+
+        (consumer,) = await wait_for(consumer_span, within=60)
+        request_spans = [
+            s
+            for s in exporter.get_finished_spans()
+            if s.kind == trace.SpanKind.SERVER and "/api/v1/auth/signup" in s.name
+        ]
+        assert request_spans, [s.name for s in exporter.get_finished_spans()]
+        assert consumer.context.trace_id == request_spans[0].context.trace_id
+        assert consumer.attributes["messaging.consumer.group.name"] == "users.accounts"
+    finally:
+        exporter.shutdown()
