@@ -9,28 +9,47 @@ of ``:``, so the id routes take the rest of the path.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, datetime
 from functools import cache
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response, status
+import orjson
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from pydantic import TypeAdapter
 from starlette.concurrency import run_in_threadpool
 
-from ecotrack.carbon import service
+from ecotrack.carbon import imports, ledger, readings, service
 from ecotrack.carbon.engine import estimate, iter_batch, list_activities
 from ecotrack.carbon.factors import Factor, SearchPage, load_factor_library
 from ecotrack.carbon.schemas import (
+    ActivityCreate,
     ActivityInfo,
+    ActivityRecord,
     BatchItem,
     BatchRequest,
     BatchResponse,
     EstimateRequest,
     EstimateResult,
+    FacilityCreate,
+    FacilityRecord,
+    ImportReport,
+    IngestReport,
     InstrumentCreate,
     InstrumentRecord,
+    MeterCreate,
+    MeterRecord,
     Page,
+    PeriodCreate,
+    PeriodRecord,
     PrivateFactor,
     PrivateFactorCreate,
+    Reading,
+    RecalculationReport,
+    RecalculationRequest,
+    Source,
+    Totals,
+    UnitCreate,
+    UnitRecord,
 )
 from ecotrack.core.http import RuntimeDep, SessionDep
 from ecotrack.core.security import CallerDep, OptionalCallerDep, Tenant, authorize
@@ -38,6 +57,11 @@ from ecotrack.core.security import CallerDep, OptionalCallerDep, Tenant, authori
 router = APIRouter(tags=["carbon"])
 
 ReadFactors = Annotated[Tenant, authorize("factors:read")]
+ReadActivities = Annotated[Tenant, authorize("activities:read")]
+WriteActivities = Annotated[Tenant, authorize("activities:write")]
+WriteReadings = Annotated[Tenant, authorize("readings:write")]
+AdminPeriods = Annotated[Tenant, authorize("periods:admin")]
+AdminRecalculations = Annotated[Tenant, authorize("recalculations:admin")]
 WriteFactors = Annotated[Tenant, authorize("factors:write")]
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size (1 to 200)")]
 Offset = Annotated[int, Query(ge=0)]
@@ -221,3 +245,360 @@ async def get_instrument(
 )
 async def delete_instrument(instrument_id: str, tenant: WriteFactors, session: SessionDep) -> None:
     await service.delete_instrument(session, tenant.organization_id, instrument_id)
+
+
+# --- organisational units and facilities ---------------------------------------------------
+
+
+@router.post("/units", status_code=status.HTTP_201_CREATED, summary="Add an organisational unit")
+async def create_unit(
+    draft: UnitCreate, tenant: WriteActivities, session: SessionDep
+) -> UnitRecord:
+    return await ledger.create_unit(session, tenant.organization_id, tenant.identity, draft)
+
+
+@router.get("/units", summary="Your organisation's units")
+async def list_units(tenant: ReadActivities, session: SessionDep) -> list[UnitRecord]:
+    return await ledger.list_units(session, tenant.organization_id)
+
+
+@router.get("/units/{unit_id}", summary="One organisational unit")
+async def get_unit(unit_id: str, tenant: ReadActivities, session: SessionDep) -> UnitRecord:
+    return await ledger.get_unit(session, tenant.organization_id, unit_id)
+
+
+@router.post("/facilities", status_code=status.HTTP_201_CREATED, summary="Add a facility")
+async def create_facility(
+    draft: FacilityCreate, tenant: WriteActivities, session: SessionDep
+) -> FacilityRecord:
+    return await ledger.create_facility(session, tenant.organization_id, tenant.identity, draft)
+
+
+@router.get("/facilities", summary="Your organisation's facilities")
+async def list_facilities(tenant: ReadActivities, session: SessionDep) -> list[FacilityRecord]:
+    return await ledger.list_facilities(session, tenant.organization_id)
+
+
+@router.get("/facilities/{facility_id}", summary="One facility")
+async def get_facility(
+    facility_id: str, tenant: ReadActivities, session: SessionDep
+) -> FacilityRecord:
+    return await ledger.get_facility(session, tenant.organization_id, facility_id)
+
+
+@router.put("/facilities/{facility_id}", summary="Change a facility's details")
+async def update_facility(
+    facility_id: str, draft: FacilityCreate, tenant: WriteActivities, session: SessionDep
+) -> FacilityRecord:
+    return await ledger.update_facility(session, tenant.organization_id, facility_id, draft)
+
+
+# --- reporting periods ---------------------------------------------------------------------
+
+
+@router.post("/periods", status_code=status.HTTP_201_CREATED, summary="Add a reporting period")
+async def create_period(
+    draft: PeriodCreate, tenant: AdminPeriods, session: SessionDep
+) -> PeriodRecord:
+    return await ledger.create_period(session, tenant.organization_id, draft)
+
+
+@router.get("/periods", summary="Your organisation's reporting periods")
+async def list_periods(tenant: ReadActivities, session: SessionDep) -> list[PeriodRecord]:
+    return await ledger.list_periods(session, tenant.organization_id)
+
+
+@router.get("/periods/{period_id}", summary="One reporting period")
+async def get_period(period_id: str, tenant: ReadActivities, session: SessionDep) -> PeriodRecord:
+    return await ledger.get_period(session, tenant.organization_id, period_id)
+
+
+@router.post("/periods/{period_id}/close", summary="Close a period: its activities stop changing")
+async def close_period(
+    period_id: str, tenant: AdminPeriods, session: SessionDep, runtime: RuntimeDep
+) -> PeriodRecord:
+    return await ledger.close_period(
+        session, runtime.outbox, tenant.organization_id, tenant.identity, period_id
+    )
+
+
+# --- the activity ledger -------------------------------------------------------------------
+# The static paths come before /activities/{activity_id}, which would otherwise take them.
+
+
+@router.post(
+    "/activities",
+    status_code=status.HTTP_201_CREATED,
+    summary="Record an activity: stored with its factor and results, published as an event",
+)
+async def record_activity(
+    draft: ActivityCreate, tenant: WriteActivities, session: SessionDep, runtime: RuntimeDep
+) -> ActivityRecord:
+    context = await service.context_in(session, tenant.organization_id)
+    return await ledger.record(
+        session, runtime.outbox, context, tenant.organization_id, tenant.identity, draft
+    )
+
+
+def _filters(
+    start: Annotated[date | None, Query(alias="from", description="Starting on or after")] = None,
+    end: Annotated[date | None, Query(alias="to", description="Starting on or before")] = None,
+    activity: str | None = None,
+    facility_id: str | None = None,
+    meter_id: str | None = None,
+    scope: Annotated[int | None, Query(ge=1, le=3)] = None,
+    source: Source | None = None,
+) -> ledger.Filters:
+    return ledger.Filters(start, end, activity, facility_id, meter_id, scope, source)
+
+
+FiltersDep = Annotated[ledger.Filters, Depends(_filters)]
+
+
+@router.get("/activities/records", summary="Current versions of your activities, filtered")
+async def list_records(
+    tenant: ReadActivities,
+    session: SessionDep,
+    filters: FiltersDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[ActivityRecord]:
+    return await ledger.list_current(
+        session, tenant.organization_id, filters, limit=limit, offset=offset
+    )
+
+
+@router.get("/activities/totals", summary="Totals of the current versions, whole or grouped")
+async def activity_totals(
+    tenant: ReadActivities,
+    session: SessionDep,
+    filters: FiltersDep,
+    group_by: ledger.GroupBy | None = None,
+) -> Totals:
+    return await ledger.totals(session, tenant.organization_id, filters, group_by)
+
+
+@router.get(
+    "/activities/import/template",
+    summary="The import template, with worked rows, as CSV or XLSX",
+    response_class=Response,
+)
+async def import_template(format: Literal["csv", "xlsx"] = "csv") -> Response:
+    if format == "xlsx":
+        return Response(
+            imports.template_xlsx(),
+            media_type=imports.XLSX_TYPE,
+            headers={"Content-Disposition": 'attachment; filename="activities.xlsx"'},
+        )
+    return Response(
+        imports.template_csv(),
+        media_type=imports.CSV_TYPE,
+        headers={"Content-Disposition": 'attachment; filename="activities.csv"'},
+    )
+
+
+@router.post(
+    "/activities/import",
+    status_code=status.HTTP_201_CREATED,
+    summary="Import activities from a CSV or XLSX file; every row is checked first",
+    responses={
+        413: {"description": "Over the size or row limit"},
+        415: {"description": "Neither CSV nor XLSX"},
+        422: {"description": "Wrong columns, or bad rows (with a per-row report)"},
+    },
+)
+async def import_activities(
+    request: Request,
+    tenant: WriteActivities,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    mode: imports.Mode = "all_or_nothing",
+) -> ImportReport:
+    context = await service.context_in(session, tenant.organization_id)
+    return await imports.import_file(
+        session,
+        runtime.outbox,
+        context,
+        tenant.organization_id,
+        tenant.identity.subject,
+        await request.body(),
+        request.headers.get("content-type", ""),
+        mode,
+    )
+
+
+async def _activity_exists(activity_id: str, tenant: ReadActivities, session: SessionDep) -> str:
+    # A dependency, so another organisation's id answers 404 before the body is validated.
+    await ledger.existing_activity(session, tenant.organization_id, activity_id)
+    return activity_id
+
+
+ExistingActivity = Annotated[str, Depends(_activity_exists)]
+
+
+@router.get("/activities/{activity_id}", summary="An activity's latest version")
+async def get_activity(
+    activity_id: ExistingActivity, tenant: ReadActivities, session: SessionDep
+) -> ActivityRecord:
+    return await ledger.get(session, tenant.organization_id, activity_id)
+
+
+@router.get("/activities/{activity_id}/versions", summary="Every version of an activity")
+async def activity_versions(
+    activity_id: ExistingActivity, tenant: ReadActivities, session: SessionDep
+) -> list[ActivityRecord]:
+    return await ledger.versions(session, tenant.organization_id, activity_id)
+
+
+@router.put("/activities/{activity_id}", summary="Correct an activity: a new version")
+async def correct_activity(
+    activity_id: ExistingActivity,
+    draft: ActivityCreate,
+    tenant: WriteActivities,
+    session: SessionDep,
+    runtime: RuntimeDep,
+) -> ActivityRecord:
+    context = await service.context_in(session, tenant.organization_id)
+    return await ledger.correct(
+        session,
+        runtime.outbox,
+        context,
+        tenant.organization_id,
+        tenant.identity,
+        activity_id,
+        draft,
+    )
+
+
+@router.delete("/activities/{activity_id}", summary="Delete an activity: a tombstone version")
+async def delete_activity(
+    activity_id: ExistingActivity, tenant: WriteActivities, session: SessionDep, runtime: RuntimeDep
+) -> ActivityRecord:
+    return await ledger.delete(
+        session, runtime.outbox, tenant.organization_id, tenant.identity, activity_id
+    )
+
+
+# --- recalculation -------------------------------------------------------------------------
+
+
+async def _recalculate(
+    body: RecalculationRequest,
+    tenant: Tenant,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    apply: bool,
+) -> RecalculationReport:
+    context = await service.context_in(session, tenant.organization_id)
+    return await ledger.recalculate(
+        session,
+        runtime.outbox,
+        context,
+        tenant.organization_id,
+        tenant.identity,
+        body.activity_ids,
+        apply=apply,
+    )
+
+
+@router.post(
+    "/recalculations/preview", summary="What a recalculation would change; nothing is written"
+)
+async def preview_recalculation(
+    body: RecalculationRequest,
+    tenant: AdminRecalculations,
+    session: SessionDep,
+    runtime: RuntimeDep,
+) -> RecalculationReport:
+    return await _recalculate(body, tenant, session, runtime, apply=False)
+
+
+@router.post("/recalculations", summary="Recalculate against today's factors: new versions")
+async def apply_recalculation(
+    body: RecalculationRequest,
+    tenant: AdminRecalculations,
+    session: SessionDep,
+    runtime: RuntimeDep,
+) -> RecalculationReport:
+    return await _recalculate(body, tenant, session, runtime, apply=True)
+
+
+# --- meters and readings -------------------------------------------------------------------
+
+
+@router.post("/meters", status_code=status.HTTP_201_CREATED, summary="Add a meter to a facility")
+async def create_meter(
+    draft: MeterCreate, tenant: WriteActivities, session: SessionDep
+) -> MeterRecord:
+    return await readings.create_meter(session, tenant.organization_id, tenant.identity, draft)
+
+
+@router.get("/meters", summary="Your organisation's meters")
+async def list_meters(tenant: ReadActivities, session: SessionDep) -> list[MeterRecord]:
+    return await readings.list_meters(session, tenant.organization_id)
+
+
+@router.get("/meters/{meter_id}", summary="One meter")
+async def get_meter(meter_id: str, tenant: ReadActivities, session: SessionDep) -> MeterRecord:
+    return await readings.get_meter(session, tenant.organization_id, meter_id)
+
+
+@router.get("/meters/{meter_id}/readings", summary="A meter's readings, oldest first")
+async def list_readings(
+    meter_id: str,
+    tenant: ReadActivities,
+    session: SessionDep,
+    start: Annotated[datetime | None, Query(alias="from")] = None,
+    end: Annotated[datetime | None, Query(alias="to", description="Before this time")] = None,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+) -> list[Reading]:
+    return await readings.list_readings(
+        session, tenant.organization_id, meter_id, start, end, limit
+    )
+
+
+@router.post(
+    "/meters/{meter_id}/readings",
+    status_code=status.HTTP_201_CREATED,
+    summary="Ingest up to 50,000 readings (JSON or CSV), idempotently with Idempotency-Key",
+    response_model=IngestReport,
+    responses={
+        409: {"description": "Readings at timestamps the meter already has"},
+        413: {"description": "More than 50,000 readings"},
+        422: {"description": "Bad readings (named by row), or a reused Idempotency-Key"},
+    },
+)
+async def ingest_readings(
+    meter_id: str,
+    request: Request,
+    tenant: WriteReadings,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    on_error: readings.OnError = "reject",
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> Response:
+    meter = await readings.meter_row(session, tenant.organization_id, meter_id)
+    body = await request.body()
+    content_type = request.headers.get("content-type", "application/json").split(";", 1)[0]
+    fingerprint = readings.request_hash(meter.id, content_type, on_error, body)
+    if idempotency_key is not None:
+        earlier = await readings.replay(
+            session, tenant.organization_id, idempotency_key, fingerprint
+        )
+        if earlier is not None:
+            return Response(
+                earlier.response,
+                status_code=earlier.status,
+                media_type="application/json",
+                headers={"Idempotent-Replayed": "true"},
+            )
+    parse = readings.parse_csv if content_type.strip() == "text/csv" else readings.parse_json
+    report = await readings.ingest(
+        session, runtime.outbox, meter, tenant.identity, parse(body), on_error
+    )
+    answer = orjson.dumps(report.model_dump(mode="json"))
+    if idempotency_key is not None:
+        await readings.remember(
+            session, tenant.organization_id, idempotency_key, fingerprint, answer
+        )
+    return Response(answer, status_code=status.HTTP_201_CREATED, media_type="application/json")

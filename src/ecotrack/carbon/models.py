@@ -1,10 +1,14 @@
 """Carbon Tracking's tables.
 
-Tenant data carries ``organization_id`` and every query filters on it; ``created_by`` is the
-only personal data here, and the deletion saga clears it.
+Tenant data carries ``organization_id`` and every query filters on it (readings through
+their meter); the personal data here are the ids in ``created_by``, ``closed_by`` and
+``recorded_by``, and the deletion saga clears them.
 """
 
 from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -60,3 +64,128 @@ class InstrumentRow(IdMixin, TimestampMixin, Base):
     year: Mapped[int | None]
     description: Mapped[str] = mapped_column(sa.String(500))
     created_by: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+
+
+# --- the ledger ----------------------------------------------------------------------------
+
+
+class UnitRow(IdMixin, TimestampMixin, Base):
+    """An organisational unit (a division, a subsidiary), optionally inside another."""
+
+    __tablename__ = "units"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    parent_id: Mapped[str | None] = mapped_column(sa.String(36))
+    created_by: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+
+
+class FacilityRow(IdMixin, TimestampMixin, Base):
+    __tablename__ = "facilities"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    address: Mapped[str] = mapped_column(sa.String(500))
+    region: Mapped[str] = mapped_column(sa.String(16))
+    floor_area_m2: Mapped[float | None] = mapped_column(sa.Double)
+    type: Mapped[str] = mapped_column(sa.String(40))
+    unit_id: Mapped[str | None] = mapped_column(sa.String(36))
+    created_by: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+
+
+class PeriodRow(IdMixin, TimestampMixin, Base):
+    """A reporting period; once closed, no activity it overlaps may change."""
+
+    __tablename__ = "periods"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    start: Mapped[date] = mapped_column(sa.Date)
+    end: Mapped[date] = mapped_column(sa.Date)
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+
+
+class ActivityRow(Base):
+    """Where an activity stands: its latest version. The versions themselves never change.
+
+    This head row is what a change locks and what "current" reads join on; a meter-day
+    activity is found again by its (meter, day).
+    """
+
+    __tablename__ = "activities"
+    __table_args__ = (sa.UniqueConstraint("meter_id", "meter_day"),)
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    version: Mapped[int]
+    deleted: Mapped[bool]
+    meter_id: Mapped[str | None] = mapped_column(sa.String(36))
+    meter_day: Mapped[date | None] = mapped_column(sa.Date)
+
+
+class ActivityVersionRow(Base):
+    """One immutable version of an activity: inputs, the factor as applied, the results."""
+
+    __tablename__ = "activity_versions"
+    __table_args__ = (
+        sa.Index("ix_activity_versions_org_period", "organization_id", "period_start"),
+    )
+
+    activity_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[str] = mapped_column(sa.String(64))
+    change: Mapped[str] = mapped_column(sa.String(20))
+    supersedes: Mapped[int | None]
+    deleted: Mapped[bool]
+    facility_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    activity: Mapped[str] = mapped_column(sa.String(64))
+    period_start: Mapped[date] = mapped_column(sa.Date)
+    period_end: Mapped[date] = mapped_column(sa.Date)
+    scope: Mapped[int]
+    category: Mapped[int | None]
+    co2e_kg: Mapped[float] = mapped_column(sa.Double)
+    factor_id: Mapped[str] = mapped_column(sa.String(200))
+    gwp: Mapped[str] = mapped_column(sa.String(8))
+    inputs: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    result: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    source: Mapped[str] = mapped_column(sa.String(10))
+    recorded_by: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+    recorded_at: Mapped[datetime]
+
+
+class MeterRow(IdMixin, TimestampMixin, Base):
+    __tablename__ = "meters"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    facility_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    kind: Mapped[str] = mapped_column(sa.String(40))
+    unit: Mapped[str] = mapped_column(sa.String(32))
+    region: Mapped[str] = mapped_column(sa.String(16))
+    activity: Mapped[str | None] = mapped_column(sa.String(64))
+    options: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    created_by: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+
+
+class ReadingRow(Base):
+    """One meter reading. Narrow on purpose: readings arrive by the million, by COPY."""
+
+    __tablename__ = "readings"
+
+    meter_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    ts: Mapped[datetime] = mapped_column(primary_key=True)
+    value: Mapped[float] = mapped_column(sa.Double)
+
+
+class IdempotencyRow(Base):
+    """The answer given to a request with an ``Idempotency-Key``, replayed to its retries."""
+
+    __tablename__ = "idempotency_keys"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(sa.String(64))
+    status: Mapped[int]
+    response: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime]

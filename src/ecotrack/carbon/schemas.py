@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from ecotrack.carbon.events import FactorApplied, GasFigures
 from ecotrack.carbon.factors import Factor
 
 
@@ -191,3 +192,214 @@ class Page(BaseModel, Generic[Item]):
     total: int
     limit: int
     offset: int
+
+
+# --- the ledger ----------------------------------------------------------------------------
+
+Source = Literal["manual", "api", "csv", "meter"]
+Change = Literal["recorded", "corrected", "deleted", "recalculated"]
+
+
+class UnitCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: NonBlank = Field(max_length=200)
+    parent_id: str | None = Field(default=None, description="The unit this one belongs to")
+
+
+class UnitRecord(UnitCreate):
+    id: str
+    created_at: datetime
+
+
+class FacilityCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: NonBlank = Field(max_length=200)
+    address: str = Field(default="", max_length=500)
+    region: str = Field(examples=["GB", "US-TX"], description="Country or grid region code")
+    floor_area_m2: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    type: Literal["office", "warehouse", "factory", "retail", "data_centre", "site", "other"] = (
+        "office"
+    )
+    unit_id: str | None = Field(default=None, description="Organisational unit")
+
+
+class FacilityRecord(FacilityCreate):
+    id: str
+    created_at: datetime
+
+
+class PeriodCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: NonBlank = Field(max_length=200, examples=["FY2024"])
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PeriodCreate:
+        if self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class PeriodRecord(PeriodCreate):
+    id: str
+    created_at: datetime
+    closed_at: datetime | None
+    closed_by: str | None
+
+
+class ActivityCreate(EstimateRequest):
+    """An activity to record: an estimate request plus the dates it covers."""
+
+    period_start: date
+    period_end: date
+    facility_id: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ActivityCreate:
+        if self.period_end < self.period_start:
+            raise ValueError("period_end is before period_start")
+        return self
+
+    def estimate_request(self) -> EstimateRequest:
+        return EstimateRequest.model_validate(
+            self.model_dump(exclude={"period_start", "period_end", "facility_id"})
+        )
+
+
+class ActivityRecord(BaseModel):
+    """One version of an activity as stored; ``id`` names the activity across versions."""
+
+    id: str
+    version: int
+    supersedes: int | None
+    change: Change
+    deleted: bool
+    organization_id: str
+    facility_id: str | None
+    meter_id: str | None = None
+    activity: str
+    quantity: float
+    unit: str
+    region: str
+    year: int
+    period_start: date
+    period_end: date
+    scope: int
+    category: int | None
+    co2e_kg: float
+    location_based_kg: float | None
+    market_based_kg: float | None
+    gases: dict[str, GasFigures]
+    gwp: str
+    factor: FactorApplied
+    inputs: dict[str, Any] = Field(description="The request as recorded")
+    source: Source
+    recorded_by: str | None
+    recorded_at: datetime
+
+
+class TotalGroup(BaseModel):
+    key: str
+    co2e_kg: float
+    activities: int
+
+
+class Totals(BaseModel):
+    co2e_kg: float
+    activities: int
+    group_by: str | None
+    groups: list[TotalGroup]
+
+
+class RowError(BaseModel):
+    row: int = Field(description="Line of the file (the header is line 1), or index of a reading")
+    column: str | None = None
+    detail: str
+    accepted: Any = None
+
+
+class ImportReport(BaseModel):
+    mode: Literal["all_or_nothing", "valid_rows"]
+    rows: int
+    imported: int
+    failed: int
+    activity_ids: list[str]
+    errors: list[RowError]
+
+
+class RecalculationRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    activity_ids: list[str] | None = Field(
+        default=None, description="Only these activities; all current ones when absent"
+    )
+
+
+class RecalculationItem(BaseModel):
+    activity_id: str
+    version: int = Field(description="The version recalculated (the new one is version + 1)")
+    old_co2e_kg: float
+    new_co2e_kg: float
+    old_factor_id: str
+    new_factor_id: str
+
+
+class RecalculationSkipped(BaseModel):
+    activity_id: str
+    detail: str = Field(description="Why not: a closed period, a pinned factor that is gone...")
+
+
+class RecalculationReport(BaseModel):
+    applied: bool
+    items: list[RecalculationItem]
+    skipped: list[RecalculationSkipped]
+
+
+MeterKind = Literal["electricity", "natural_gas", "water", "waste", "heat", "other"]
+
+
+class MeterCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    facility_id: str
+    name: NonBlank = Field(max_length=200)
+    kind: MeterKind
+    unit: str = Field(examples=["kWh", "m3"])
+    region: str | None = Field(default=None, description="Default: the facility's region")
+    activity: str | None = Field(
+        default=None,
+        description="The activity its readings are; default by kind (electricity.grid, "
+        "fuel.natural_gas); a water meter has none and rolls up no emissions",
+    )
+    options: dict[str, str | bool | int | float] = Field(default_factory=dict)
+
+
+class MeterRecord(BaseModel):
+    id: str
+    facility_id: str
+    name: str
+    kind: str
+    unit: str
+    region: str
+    activity: str | None
+    options: dict[str, str | bool | int | float]
+    created_at: datetime
+
+
+class IngestReport(BaseModel):
+    batch_id: str
+    meter_id: str
+    accepted: int
+    rejected: int
+    errors: list[RowError]
+    days: list[str] = Field(description="Days whose emissions were recorded or corrected")
+    activity_ids: list[str]
+
+
+class Reading(BaseModel):
+    ts: datetime
+    value: float

@@ -17,7 +17,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecotrack.carbon import engine, events
 from ecotrack.carbon.factors import FactorLibrary, GasValue, load_factor_library
-from ecotrack.carbon.models import InstrumentRow, PrivateFactorRow
+from ecotrack.carbon.models import (
+    ActivityVersionRow,
+    Base,
+    FacilityRow,
+    InstrumentRow,
+    MeterRow,
+    PeriodRow,
+    PrivateFactorRow,
+    ReadingRow,
+    UnitRow,
+)
 from ecotrack.carbon.schemas import (
     ContractualInstrument,
     InstrumentCreate,
@@ -27,14 +37,24 @@ from ecotrack.carbon.schemas import (
     PrivateFactorCreate,
 )
 from ecotrack.core.database import Database
-from ecotrack.core.deletion import DeletionRequested
+from ecotrack.core.deletion import DeletionRequested, tenant_rows_eraser
 from ecotrack.core.errors import NotFound
 from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.security import Identity
 
-# Tables holding an organisation's data; the deletion saga erases every one of them.
-TENANT_TABLES: Final = (PrivateFactorRow, InstrumentRow)
+# Where a person's id is kept; the deletion saga clears each of them.
+PERSONAL_COLUMNS: Final = (
+    PrivateFactorRow.__table__.c.created_by,
+    InstrumentRow.__table__.c.created_by,
+    UnitRow.__table__.c.created_by,
+    FacilityRow.__table__.c.created_by,
+    MeterRow.__table__.c.created_by,
+    PeriodRow.__table__.c.closed_by,
+    ActivityVersionRow.__table__.c.recorded_by,
+)
+# Every table with an organization_id column: erasing an organisation clears them all.
+_erase_organization = tenant_rows_eraser(Base.metadata)
 TenantRow = TypeVar("TenantRow", PrivateFactorRow, InstrumentRow)
 Item = TypeVar("Item")
 
@@ -95,10 +115,14 @@ async def context_for(database: Database, identity: Identity | None) -> Context:
     if organization_id is None:
         return Context(load_factor_library())
     async with database.session() as session:
-        return Context(
-            await _library(session, organization_id),
-            await _instruments(session, organization_id),
-        )
+        return await context_in(session, organization_id)
+
+
+async def context_in(session: AsyncSession, organization_id: str) -> Context:
+    """The library and instruments of an organisation, read in the caller's unit of work."""
+    return Context(
+        await _library(session, organization_id), await _instruments(session, organization_id)
+    )
 
 
 async def _library(session: AsyncSession, organization_id: str) -> FactorLibrary:
@@ -340,17 +364,16 @@ async def _page(
 async def erase(session: AsyncSession, request: DeletionRequested) -> None:
     """The deletion saga's step for Carbon: idempotent, in the consumer's transaction.
 
-    An organisation loses every row it holds here; a person stays only as "someone" on the
-    rows they created, which belong to their organisation rather than to them.
+    An organisation loses every row it holds here, ledger and readings included; a person
+    stays only as "someone" on the rows they made, which belong to their organisation.
     """
-    for model in TENANT_TABLES:
-        if request.subject_kind == "organization":
-            await session.execute(
-                sa.delete(model).where(model.organization_id == request.subject_id)
-            )
-        else:
-            await session.execute(
-                sa.update(model)
-                .where(model.created_by == request.subject_id)
-                .values(created_by=None)
-            )
+    if request.subject_kind == "organization":
+        # readings carry no organisation (they are kept narrow): they go by their meters
+        meters = sa.select(MeterRow.id).where(MeterRow.organization_id == request.subject_id)
+        await session.execute(sa.delete(ReadingRow).where(ReadingRow.meter_id.in_(meters)))
+        await _erase_organization(session, request)
+        return
+    for column in PERSONAL_COLUMNS:
+        await session.execute(
+            sa.update(column.table).where(column == request.subject_id).values({column.key: None})
+        )
