@@ -10,6 +10,7 @@ import typer
 import uvicorn
 from fastapi import FastAPI
 
+from ecotrack.analytics.projection import rebuild
 from ecotrack.auth import tokens
 from ecotrack.core.config import Settings, get_settings
 from ecotrack.core.http import create_service_app, standalone_lifespan
@@ -174,6 +175,45 @@ def revision(
         path = await new_revision(runtime.database, service, runtime.spec.metadata, message)
         await runtime.database.dispose()
         _say(f"wrote {path}")
+
+    asyncio.run(run())
+
+
+analytics_app = typer.Typer(help="Analytics' read models.", no_args_is_help=True)
+app.add_typer(analytics_app, name="analytics")
+
+
+@analytics_app.command("rebuild")
+def analytics_rebuild() -> None:
+    """Empty Analytics' read models and replay the event topics from the start.
+
+    Stop the analytics consumers first. The embedded in-process bus lives inside the
+    ``ecotrack up`` process, so from here there is nothing to replay: this needs Kafka.
+    """
+    settings = get_settings()
+    configure_telemetry(settings, "ecotrack-analytics-rebuild")
+    if not settings.kafka_bootstrap_servers:
+        typer.secho(
+            "the in-process event bus keeps its history inside the running platform only; "
+            "set ECOTRACK_KAFKA_BOOTSTRAP_SERVERS to rebuild from Kafka's retained topics",
+            fg=typer.colors.RED,
+            err=True,
+        )
+        raise typer.Exit(code=2)
+    runtime = _runtime("analytics", settings)
+
+    def progress(family: str, done: int, total: int) -> None:
+        _say(f"  {family:<10} {done:>10,} / {total:,} events")
+
+    async def run() -> None:
+        await runtime.backends.start()
+        try:
+            await runtime.migrate()
+            applied = await rebuild(runtime.database, runtime.backends.transport, progress)
+        finally:
+            await runtime.database.dispose()
+            await runtime.backends.stop()
+        _say(f"rebuilt analytics' read models from {applied:,} events")
 
     asyncio.run(run())
 

@@ -1,9 +1,10 @@
 """Analytics: read models, trends, targets, forecasts, anomalies and reports."""
 
+from ecotrack.analytics import projection, webhooks
 from ecotrack.analytics.api import router
 from ecotrack.analytics.models import Base, messaging
 from ecotrack.core.deletion import deletion_participant, tenant_rows_eraser
-from ecotrack.core.runtime import ServiceSpec
+from ecotrack.core.runtime import EventSubscription, ServiceSpec
 
 
 def service_spec() -> ServiceSpec:
@@ -16,5 +17,8 @@ def service_spec() -> ServiceSpec:
         router=router,
         subscriptions=(
             deletion_participant("analytics", messaging.outbox, tenant_rows_eraser(Base.metadata)),
+            EventSubscription(projection.GROUP, projection.FAMILIES, projection.handle),
+            EventSubscription(webhooks.GROUP, webhooks.FAMILIES, webhooks.handle),
         ),
+        background=(webhooks.delivery_job,),
     )

@@ -1,11 +1,24 @@
-"""Analytics' tables: read models built from other services' events."""
+"""Analytics' tables: read models built from other services' events, and its own objects.
+
+Every table holding tenant data has an ``organization_id`` column, so the deletion
+saga's ``tenant_rows_eraser`` erases an organisation from all of them.
+
+Emission amounts in the aggregates are whole milligrams of CO2e (``BigInteger``):
+integer addition is exact and commutative, so applying, replacing and re-applying
+activity versions in any order ends in the very same totals (floats would drift in the
+last digits, and a rebuild would not be byte-identical).
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Any
+
 import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
 
 from ecotrack.core.events.tables import messaging_tables
-from ecotrack.core.models import ServiceBase
+from ecotrack.core.models import IdMixin, ServiceBase, TimestampMixin
 
 
 class Base(ServiceBase):
@@ -14,3 +27,147 @@ class Base(ServiceBase):
 
 
 messaging = messaging_tables(Base.metadata)
+
+
+class ActivityVersion(Base):
+    """The current version of each activity of the ledger, with its whole record.
+
+    The record is what the event carried; the aggregates' contributions are derived
+    from it, so replacing a version subtracts exactly what the stored one added.
+    """
+
+    __tablename__ = "activity_versions"
+
+    activity_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    version: Mapped[int]
+    deleted: Mapped[bool] = mapped_column(default=False)
+    period_start: Mapped[date | None]
+    period_end: Mapped[date | None]
+    record: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+
+
+# The emission aggregates' dimensions. ``facility_id`` is '' for "no facility",
+# ``method`` is 'location' or 'market' in scope 2 and '' elsewhere, ``category`` is 0
+# outside scope 3: primary keys cannot hold NULL.
+def _emission_dimensions() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("organization_id", sa.String(64), primary_key=True),
+        sa.Column("facility_id", sa.String(64), primary_key=True),
+        sa.Column("scope", sa.SmallInteger, primary_key=True),
+        sa.Column("method", sa.String(8), primary_key=True),
+        sa.Column("category", sa.SmallInteger, primary_key=True),
+        sa.Column("gas", sa.String(16), primary_key=True),
+    ]
+
+
+emissions_daily = sa.Table(
+    "emissions_daily",
+    Base.metadata,
+    *_emission_dimensions(),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("co2e_mg", sa.BigInteger, nullable=False),
+    sa.Index("ix_emissions_daily_org_day", "organization_id", "day"),
+)
+
+emissions_monthly = sa.Table(
+    "emissions_monthly",
+    Base.metadata,
+    *_emission_dimensions(),
+    sa.Column("month", sa.Date, primary_key=True),
+    sa.Column("co2e_mg", sa.BigInteger, nullable=False),
+    sa.Index("ix_emissions_monthly_org_month", "organization_id", "month"),
+)
+
+
+class MeterHour(Base):
+    """A meter's readings in one hour, summed over every accepted batch."""
+
+    __tablename__ = "meter_hours"
+
+    meter_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    facility_id: Mapped[str | None] = mapped_column(sa.String(64))
+    kind: Mapped[str] = mapped_column(sa.String(32))
+    unit: Mapped[str] = mapped_column(sa.String(16))
+    count: Mapped[int]
+    sum: Mapped[float]
+    min: Mapped[float]
+    max: Mapped[float]
+
+
+class Anomaly(Base):
+    __tablename__ = "anomalies"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    meter_id: Mapped[str] = mapped_column(sa.String(64))
+    hour: Mapped[datetime]
+    value: Mapped[float]
+    expected: Mapped[float]
+    score: Mapped[float]
+    detected_at: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by: Mapped[str | None] = mapped_column(sa.String(64))
+
+
+class Denominator(Base):
+    """An organisation-supplied intensity denominator for one year (employees, m², revenue)."""
+
+    __tablename__ = "denominators"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True)
+    metric: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    value: Mapped[float]
+    unit: Mapped[str] = mapped_column(sa.String(16))
+
+
+class Target(IdMixin, TimestampMixin, Base):
+    __tablename__ = "targets"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    metric: Mapped[str | None] = mapped_column(sa.String(32))
+    scopes: Mapped[list[int]] = mapped_column(sa.JSON)
+    scope2_method: Mapped[str] = mapped_column(sa.String(8))
+    base_year: Mapped[int]
+    target_year: Mapped[int]
+    reduction_pct: Mapped[float]
+    # The last year reported off track, so ``target.off_track`` goes out once per year.
+    off_track_reported_year: Mapped[int | None]
+
+
+class WebhookEndpoint(IdMixin, TimestampMixin, Base):
+    __tablename__ = "webhook_endpoints"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    url: Mapped[str] = mapped_column(sa.String(2000))
+    event_types: Mapped[list[str]] = mapped_column(sa.JSON)
+    # Kept in clear: signing needs it. Shown to the organisation once, at creation.
+    secret: Mapped[str] = mapped_column(sa.String(64))
+    description: Mapped[str] = mapped_column(sa.String(200), default="")
+
+
+class WebhookDelivery(IdMixin, TimestampMixin, Base):
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (
+        sa.UniqueConstraint("endpoint_id", "event_id"),
+        sa.Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+    )
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+    endpoint_id: Mapped[str] = mapped_column(
+        sa.ForeignKey("webhook_endpoints.id", ondelete="CASCADE")
+    )
+    event_id: Mapped[str] = mapped_column(sa.String(36))
+    event_type: Mapped[str] = mapped_column(sa.String(64))
+    payload: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.String(16))
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(sa.Text)
+    last_status_code: Mapped[int | None]
+    delivered_at: Mapped[datetime | None]

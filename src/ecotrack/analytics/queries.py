@@ -1,0 +1,216 @@
+"""Questions answered from the emission aggregates: totals, series, changes, coverage."""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ecotrack.analytics.models import emissions_daily, emissions_monthly
+from ecotrack.core.errors import UnprocessableContent
+
+Dimension = Literal["scope", "category", "facility", "gas", "month", "year"]
+DIMENSIONS: tuple[Dimension, ...] = ("scope", "category", "facility", "gas", "month", "year")
+TIME_DIMENSIONS = {"month", "year"}
+Scope2Method = Literal["location", "market"]
+_COLUMN = {"scope": "scope", "category": "category", "facility": "facility_id", "gas": "gas"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a query keeps: its dates (inclusive), and optionally facilities, scopes, ..."""
+
+    start: date
+    end: date
+    scope2_method: Scope2Method = "location"
+    facilities: tuple[str, ...] = ()
+    scopes: tuple[int, ...] = ()
+    categories: tuple[int, ...] = ()
+    gases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise UnprocessableContent("'to' is before 'from'", start=str(self.start))
+
+
+@dataclass
+class Totals:
+    total_mg: int = 0
+    rows: dict[tuple[Any, ...], int] = field(default_factory=dict)
+
+
+def kg(mg: int) -> float:
+    return mg / 1_000_000
+
+
+def parse_group_by(text: str | None) -> tuple[Dimension, ...]:
+    if not text:
+        return ()
+    names = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [name for name in names if name not in DIMENSIONS]
+    if unknown or len(set(names)) != len(names):
+        raise UnprocessableContent(
+            f"group_by takes distinct names among {', '.join(DIMENSIONS)}; got {text!r}",
+            accepted=list(DIMENSIONS),
+        )
+    return names  # type: ignore[return-value]
+
+
+def _whole_months(start: date, end: date) -> bool:
+    return start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+
+
+def _time_key(dimension: str, when: date) -> Any:
+    return f"{when:%Y-%m}" if dimension == "month" else when.year
+
+
+def _public_key(dimension: str, value: Any) -> Any:
+    # The aggregates key "no facility" as '' and "no category" as 0 (primary keys).
+    return (value or None) if dimension in {"facility", "category"} else value
+
+
+async def emissions(
+    session: AsyncSession, organization_id: str, filters: Filters, group_by: tuple[Dimension, ...]
+) -> Totals:
+    """Totals in mg CO2e for each combination of ``group_by``, and overall.
+
+    Whole-month windows read the monthly aggregate (what dashboards ask); any other
+    window reads the daily one. Both hold the same sums, so the answer is the same.
+    """
+    monthly = _whole_months(filters.start, filters.end)
+    table = emissions_monthly if monthly else emissions_daily
+    when = table.c.month if monthly else table.c.day
+    low = filters.start.replace(day=1) if monthly else filters.start
+    plain = [dimension for dimension in group_by if dimension not in TIME_DIMENSIONS]
+    timed = any(dimension in TIME_DIMENSIONS for dimension in group_by)
+    columns = [table.c[_COLUMN[dimension]] for dimension in plain]
+    if timed:
+        columns.append(when)
+    conditions = [
+        table.c.organization_id == organization_id,
+        when >= low,
+        when <= filters.end,
+        table.c.method.in_(["", filters.scope2_method]),
+    ]
+    for values, column in (
+        (filters.facilities, table.c.facility_id),
+        (filters.scopes, table.c.scope),
+        (filters.categories, table.c.category),
+        (filters.gases, table.c.gas),
+    ):
+        if values:
+            conditions.append(column.in_(values))
+    query = sa.select(*columns, sa.func.sum(table.c.co2e_mg).label("mg")).where(*conditions)
+    if columns:
+        query = query.group_by(*columns)
+    result = Totals()
+    grouped: dict[tuple[Any, ...], int] = defaultdict(int)
+    for row in (await session.execute(query)).all():
+        mg = int(row.mg or 0)
+        found = dict(zip(plain, row[: len(plain)], strict=True))
+        key = tuple(
+            _time_key(dimension, row[len(plain)])
+            if dimension in TIME_DIMENSIONS
+            else _public_key(dimension, found[dimension])
+            for dimension in group_by
+        )
+        grouped[key] += mg
+        result.total_mg += mg
+    # A correction can take a group back to zero; it then has no data, as if never seen.
+    result.rows = {
+        key: mg
+        for key, mg in sorted(grouped.items(), key=lambda item: sort_key(item[0]))
+        if mg or not group_by
+    }
+    return result
+
+
+def sort_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    # None (no facility, no category) sorts first, and never beside a value of another type.
+    return tuple((value is not None, value if value is not None else 0) for value in key)
+
+
+def rows_as_dicts(group_by: tuple[str, ...], totals: Totals) -> list[dict[str, Any]]:
+    return [
+        {**dict(zip(group_by, key, strict=True)), "co2e_kg": kg(mg)}
+        for key, mg in totals.rows.items()
+    ]
+
+
+async def annual_totals(
+    session: AsyncSession,
+    organization_id: str,
+    scopes: tuple[int, ...],
+    scope2_method: Scope2Method,
+    first_year: int | None = None,
+    last_year: int | None = None,
+) -> dict[int, int]:
+    """mg CO2e per calendar year that has data, for the given scopes."""
+    filters = Filters(
+        start=date(first_year or 1900, 1, 1),
+        end=date(last_year or 2999, 12, 31),
+        scope2_method=scope2_method,
+        scopes=scopes,
+    )
+    totals = await emissions(session, organization_id, filters, ("year",))
+    return {int(key[0]): mg for key, mg in totals.rows.items()}
+
+
+def months_between(start: date, end: date) -> list[str]:
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+async def coverage(
+    session: AsyncSession, organization_id: str, start: date, end: date
+) -> dict[str, Any]:
+    """Which facilities and months have emissions data in the window, and which not.
+
+    The facilities are every facility the organisation has ever had data for.
+    """
+    table = emissions_monthly
+    known = (
+        await session.scalars(
+            sa.select(table.c.facility_id)
+            .where(table.c.organization_id == organization_id, table.c.co2e_mg != 0)
+            .distinct()
+        )
+    ).all()
+    present = (
+        await session.execute(
+            sa.select(table.c.facility_id, table.c.month)
+            .where(
+                table.c.organization_id == organization_id,
+                table.c.month >= start.replace(day=1),
+                table.c.month <= end,
+                table.c.co2e_mg != 0,
+            )
+            .distinct()
+        )
+    ).all()
+    months = months_between(start, end)
+    seen: dict[str, set[str]] = defaultdict(set)
+    for row in present:
+        seen[row.facility_id].add(f"{row.month:%Y-%m}")
+    any_data = set().union(*seen.values()) if seen else set()
+    return {
+        "months": months,
+        "months_without_any_data": [month for month in months if month not in any_data],
+        "facilities": [
+            {
+                "facility_id": facility or None,
+                "months_with_data": sum(1 for month in months if month in seen[facility]),
+                "months_without_data": [month for month in months if month not in seen[facility]],
+            }
+            for facility in sorted(known)
+        ],
+    }
