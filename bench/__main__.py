@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 
-from bench import estimates, event_pipeline
+from bench import analytics, estimates, event_pipeline, ingest
 
 
 def main() -> None:
-    for benchmark in (event_pipeline, estimates):
+    for benchmark in (event_pipeline, estimates, analytics, ingest):
         print(asyncio.run(benchmark.run()))
 
 
