@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -51,6 +52,10 @@ async def _objects_of(
 
     carbon = "/api/v1/carbon"
     facility_id = await created(f"{carbon}/facilities", {"name": "Depot", "region": "GB"})
+    meter_id = await created(
+        f"{carbon}/meters",
+        {"facility_id": facility_id, "name": "Main", "kind": "electricity", "unit": "kWh"},
+    )
     return {
         "facility_id": facility_id,
         "unit_id": await created(f"{carbon}/units", {"name": "UK operations"}),
@@ -70,10 +75,8 @@ async def _objects_of(
                 "facility_id": facility_id,
             },
         ),
-        "meter_id": await created(
-            f"{carbon}/meters",
-            {"facility_id": facility_id, "name": "Main", "kind": "electricity", "unit": "kWh"},
-        ),
+        "meter_id": meter_id,
+        "anomaly_id": await _anomaly_of(client, owner, meter_id),
         "organization_id": org,
         "user_id": user,
         "invitation_id": await created(
@@ -113,10 +116,30 @@ async def _objects_of(
             "/api/v1/analytics/webhooks",
             {"url": "https://example.com/hook", "event_types": ["anomaly.detected"]},
         ),
-        # Anomalies come only from meter readings, which no route of this gateway takes
-        # yet; an id of B's would be refused alike (tests/analytics checks it for real).
-        "anomaly_id": str(uuid.uuid4()),
     }
+
+
+async def _anomaly_of(client: httpx.AsyncClient, owner: dict[str, str], meter_id: str) -> str:
+    """A real anomaly: five weeks of a meter's daily shape, then a spike, through Carbon."""
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+
+    def reading(hour: datetime, value: float) -> dict[str, Any]:
+        return {"ts": hour.isoformat().replace("+00:00", "Z"), "value": value}
+
+    hours = [start + timedelta(hours=index) for index in range(5 * 7 * 24)]
+    history = [reading(h, 10.0 if 8 <= h.hour < 18 else 2.0) for h in hours]
+    path = f"/api/v1/carbon/meters/{meter_id}/readings"
+    for batch in (history, [reading(start + timedelta(weeks=5, hours=3), 40.0)]):
+        answer = await client.post(path, json={"readings": batch}, headers=owner)
+        assert answer.status_code == 201, answer.text
+
+    async def flagged() -> str | None:
+        anomalies = await client.get("/api/v1/analytics/anomalies", headers=owner)
+        assert anomalies.status_code == 200, anomalies.text
+        return next((a["id"] for a in anomalies.json() if a["meter_id"] == meter_id), None)
+
+    anomaly_id: str = await wait_for(flagged, within=60, interval=0.2)
+    return anomaly_id
 
 
 def _example(schema: dict[str, Any], components: dict[str, Any]) -> Any:
