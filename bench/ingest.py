@@ -10,7 +10,9 @@ for an API key holding ``readings:write``; timed from the first request until ev
 is answered and the outbox has been relayed, so parsing, checks, COPY, the daily roll-up
 into the ledger and the events are all inside the figure.
 
-Needs PostgreSQL: ``ECOTRACK_DATABASE_URL=postgresql+asyncpg://...``; skipped otherwise.
+Needs PostgreSQL: ``ECOTRACK_DATABASE_URL=postgresql+asyncpg://...`` to a scratch database,
+whose readings table is emptied first (so runs do not grow it, and the HTTP figure starts
+from an empty table as the baselines do); skipped otherwise.
 """
 
 from __future__ import annotations
@@ -51,18 +53,17 @@ async def _copy(url: str, rows: list[tuple[datetime, float]], *, keyed: bool) ->
     """Seconds for a binary COPY of ``rows`` into a fresh scratch table."""
     connection = await asyncpg.connect(url)
     table = f"bench_readings_{uuid.uuid4().hex[:8]}"
-    key = ", PRIMARY KEY (meter_id, ts)" if keyed else ""
+    key = ", PRIMARY KEY (meter_seq, ts)" if keyed else ""
     try:
         await connection.execute(
-            f"CREATE TABLE {table} (meter_id varchar(36) NOT NULL, "
+            f"CREATE TABLE {table} (meter_seq integer NOT NULL, "
             f"ts timestamptz NOT NULL, value double precision NOT NULL{key})"
         )
-        meter = str(uuid.uuid4())
-        records = [(meter, ts, value) for ts, value in rows]
+        records = [(1, ts, value) for ts, value in rows]
         started = time.perf_counter()
         for first in range(0, ROWS, BATCH):
             await connection.copy_records_to_table(
-                table, records=records[first : first + BATCH], columns=("meter_id", "ts", "value")
+                table, records=records[first : first + BATCH], columns=("meter_seq", "ts", "value")
             )
         return time.perf_counter() - started
     finally:
@@ -152,11 +153,21 @@ async def _pending(url: str) -> int:
         await connection.close()
 
 
+async def _empty_readings(url: str) -> None:
+    """Start from an empty readings table, as the baselines do, whatever earlier runs left."""
+    connection = await asyncpg.connect(url)
+    try:
+        await connection.execute("TRUNCATE carbon.readings")
+    finally:
+        await connection.close()
+
+
 async def _through_http(url: str, db_url: str, rows: list[tuple[datetime, float]]) -> float:
     port = _free_port()
     with tempfile.TemporaryDirectory() as data_dir:
         server = await _serve(url, port, data_dir)
         try:
+            await _empty_readings(db_url)
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
                 bodies = _bodies(rows)
                 warm = await _meter(http)  # first-call costs: imports, factor library, pools

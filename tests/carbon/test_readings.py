@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 from carbon_api import API, ORG_A, ORG_B, Sign
 from ledger_api import GRID_GB_2024, close, created, outbox
@@ -183,3 +184,36 @@ async def test_erasing_an_organisation_takes_its_ledger_and_readings(
     async with database.session() as session:
         for model in (ReadingRow, IdempotencyRow):
             assert await session.scalar(select(func.count()).select_from(model)) == 0
+
+
+def test_times_are_read_in_bulk_exactly_as_one_by_one() -> None:
+    texts = [
+        "2024-02-29T23:59:59Z",  # the bulk shape
+        "2023-02-29T00:00:00Z",  # no such day
+        "2024-03-01T01:00:00.250+01:00",  # other ISO 8601 forms, one by one
+        "2024-03-01 02:00:00+00:00",
+        "2024-03-01T03:00:00",  # no offset
+        "2024-13-01T00:00:00Z",
+        "nope",
+    ]
+    body = {"readings": [{"ts": text, "value": n} for n, text in enumerate(texts)]}
+    body["readings"] += [{"ts": "2024-03-02T00:00:00Z", "value": True}, ["not", "an", "object"]]
+    batch = readings.parse_json(orjson.dumps(body))
+    expected = {
+        0: datetime(2024, 2, 29, 23, 59, 59, tzinfo=UTC),
+        2: datetime(2024, 3, 1, 0, 0, 0, 250_000, tzinfo=UTC),
+        3: datetime(2024, 3, 1, 2, tzinfo=UTC),
+    }
+    assert batch.index.tolist() == list(expected)
+    assert [readings._EPOCH + timedelta(microseconds=m) for m in batch.micros.tolist()] == list(
+        expected.values()
+    )
+    assert batch.values.tolist() == [0.0, 2.0, 3.0]
+    assert sorted((e.row, e.column) for e in batch.errors) == [
+        (1, "ts"),
+        (4, "ts"),
+        (5, "ts"),
+        (6, "ts"),
+        (7, "value"),
+        (8, None),
+    ]

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from ecotrack.core.events.tables import messaging_tables
 from ecotrack.core.models import IdMixin, ServiceBase, TimestampMixin
@@ -168,14 +168,34 @@ class MeterRow(IdMixin, TimestampMixin, Base):
     created_by: Mapped[str | None] = mapped_column(sa.String(64), index=True)
 
 
+class MeterKeyRow(Base):
+    """A meter's small integer key, which its readings carry instead of its 36-character id."""
+
+    __tablename__ = "meter_keys"
+
+    seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    meter_id: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
+
+
 class ReadingRow(Base):
-    """One meter reading. Narrow on purpose: readings arrive by the million, by COPY."""
+    """One meter reading. Narrow on purpose: readings arrive by the million, by COPY.
+
+    Keyed by the meter's integer key and the time, so the primary key stays compact;
+    ``meter_id`` reads the meter's id through ``meter_keys``, for queries by meter.
+    """
 
     __tablename__ = "readings"
 
-    meter_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    meter_seq: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     ts: Mapped[datetime] = mapped_column(primary_key=True)
     value: Mapped[float] = mapped_column(sa.Double)
+    meter_id: Mapped[str] = column_property(
+        sa.select(MeterKeyRow.meter_id)
+        .where(MeterKeyRow.seq == meter_seq)
+        .correlate_except(MeterKeyRow)
+        .scalar_subquery()
+    )
 
 
 class IdempotencyRow(Base):

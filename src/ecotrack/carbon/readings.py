@@ -9,14 +9,16 @@ On PostgreSQL the rows go in by binary COPY, the fastest path the database offer
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import math
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import compress, repeat
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 import numpy as np
 import orjson
@@ -31,6 +33,7 @@ from ecotrack.carbon.models import (
     ActivityVersionRow,
     FacilityRow,
     IdempotencyRow,
+    MeterKeyRow,
     MeterRow,
     ReadingRow,
 )
@@ -44,13 +47,14 @@ from ecotrack.carbon.schemas import (
     Reading,
     RowError,
 )
-from ecotrack.carbon.service import context_in
+from ecotrack.carbon.service import Context, context_in
 from ecotrack.core.errors import Conflict, NotFound, PayloadTooLarge, Problem, UnprocessableContent
 from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.models import utcnow
 from ecotrack.core.security import Identity
 
+T = TypeVar("T")
 MAX_READINGS: Final = 50_000
 MAX_REPORTED_ERRORS: Final = 100
 OnError = Literal["reject", "skip"]
@@ -120,6 +124,8 @@ async def create_meter(
     )
     session.add(row)
     await session.flush()
+    session.add(MeterKeyRow(meter_id=row.id, organization_id=organization_id))
+    await session.flush()
     return _meter(row)
 
 
@@ -128,6 +134,17 @@ async def meter_row(session: AsyncSession, organization_id: str, meter_id: str) 
     if row is None or row.organization_id != organization_id:
         raise NotFound(f"your organisation has no meter {meter_id!r}")
     return row
+
+
+async def meter_key(session: AsyncSession, meter: MeterRow) -> int:
+    """The meter's integer key, which its readings carry."""
+    seq = await session.scalar(sa.select(MeterKeyRow.seq).where(MeterKeyRow.meter_id == meter.id))
+    if seq is None:  # a meter from before the keys: given one now
+        key = MeterKeyRow(meter_id=meter.id, organization_id=meter.organization_id)
+        session.add(key)
+        await session.flush()
+        seq = key.seq
+    return seq
 
 
 async def get_meter(session: AsyncSession, organization_id: str, meter_id: str) -> MeterRecord:
@@ -152,7 +169,8 @@ async def list_readings(
     limit: int,
 ) -> list[Reading]:
     meter = await meter_row(session, organization_id, meter_id)
-    query = sa.select(ReadingRow.ts, ReadingRow.value).where(ReadingRow.meter_id == meter.id)
+    seq = await meter_key(session, meter)
+    query = sa.select(ReadingRow.ts, ReadingRow.value).where(ReadingRow.meter_seq == seq)
     if start is not None:
         query = query.where(ReadingRow.ts >= start)
     if end is not None:
@@ -479,14 +497,14 @@ async def remember(
     await session.flush()
 
 
-async def _already_stored(session: AsyncSession, meter: MeterRow, batch: Batch) -> None:
+async def _already_stored(session: AsyncSession, seq: int, batch: Batch) -> None:
     """Refuse readings the meter already has, naming them (the primary key guards races)."""
     low, high = _moments(np.array([batch.micros.min(), batch.micros.max()]))
     stored = [
         moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
         for moment in await session.scalars(
             sa.select(ReadingRow.ts).where(
-                ReadingRow.meter_id == meter.id, ReadingRow.ts >= low, ReadingRow.ts <= high
+                ReadingRow.meter_seq == seq, ReadingRow.ts >= low, ReadingRow.ts <= high
             )
         )
     ]
@@ -511,14 +529,13 @@ _COPY_TRAILER: Final = b"\xff\xff"
 _PG_EPOCH_US: Final = 946_684_800_000_000
 
 
-def copy_data(meter_id: str, batch: Batch) -> bytes:
-    """The batch as a binary COPY stream of (meter_id, ts, value), built in bulk by numpy."""
-    meter = meter_id.encode()
+def copy_data(seq: int, batch: Batch) -> bytes:
+    """The batch as a binary COPY stream of (meter_seq, ts, value), built in bulk by numpy."""
     layout = np.dtype(
         [
             ("fields", ">i2"),
             ("meter_size", ">i4"),
-            ("meter", f"S{len(meter)}"),
+            ("meter", ">i4"),
             ("ts_size", ">i4"),
             ("ts", ">i8"),
             ("value_size", ">i4"),
@@ -527,8 +544,8 @@ def copy_data(meter_id: str, batch: Batch) -> bytes:
     )
     records = np.empty(len(batch.micros), dtype=layout)
     records["fields"] = 3
-    records["meter_size"] = len(meter)
-    records["meter"] = meter
+    records["meter_size"] = 4
+    records["meter"] = seq
     records["ts_size"] = 8
     records["ts"] = batch.micros - _PG_EPOCH_US
     records["value_size"] = 8
@@ -536,46 +553,64 @@ def copy_data(meter_id: str, batch: Batch) -> bytes:
     return b"".join((_COPY_HEADER, records.tobytes(), _COPY_TRAILER))
 
 
-async def _store(session: AsyncSession, meter: MeterRow, batch: Batch) -> None:
-    """Write the readings; a timestamp the meter already has is a 409 naming its rows."""
+async def _store(session: AsyncSession, seq: int, batch: Batch, work: Callable[[], T]) -> T:
+    """Write the readings while ``work`` runs; a timestamp the meter has is a 409 naming rows.
+
+    ``work`` touches no database: on PostgreSQL it runs in a thread while the server
+    takes the COPY, so the batch's own computing hides behind it. A clash wins over an
+    error from ``work``, as it would if they ran one after the other.
+    """
     connection = await session.connection()
-    if connection.dialect.name == "postgresql":
-        driver = (await connection.get_raw_connection()).driver_connection
-        assert driver is not None  # a live connection
-        data = copy_data(meter.id, batch)
-        try:
-            # in a savepoint, so a clash leaves the transaction able to name the rows
-            async with session.begin_nested():
-                await driver.copy_to_table(
-                    ReadingRow.__tablename__,
-                    source=memoryview(data),  # bytes would be taken for a path
-                    columns=("meter_id", "ts", "value"),
-                    format="binary",
-                )
-        except UniqueViolationError as exc:
-            await _already_stored(session, meter, batch)
-            # not visible to this transaction: a concurrent batch won the race
-            raise Conflict("another batch stored readings at these timestamps first") from exc
-        return
-    await _already_stored(session, meter, batch)
-    await session.execute(
-        sa.insert(ReadingRow),
-        [
-            {"meter_id": meter.id, "ts": moment, "value": value}
-            for moment, value in zip(_moments(batch.micros), batch.values.tolist(), strict=True)
-        ],
-    )
+    if connection.dialect.name != "postgresql":
+        await _already_stored(session, seq, batch)
+        await session.execute(
+            sa.insert(ReadingRow),
+            [
+                {"meter_seq": seq, "ts": moment, "value": value}
+                for moment, value in zip(_moments(batch.micros), batch.values.tolist(), strict=True)
+            ],
+        )
+        return work()
+    driver = (await connection.get_raw_connection()).driver_connection
+    assert driver is not None  # a live connection
+    data = copy_data(seq, batch)
+    # in a savepoint, so a clash leaves the transaction able to name the rows
+    await driver.execute("SAVEPOINT readings_copy")
+    done = asyncio.get_running_loop().run_in_executor(None, work)
+    try:
+        await driver.copy_to_table(
+            ReadingRow.__tablename__,
+            source=memoryview(data),  # bytes would be taken for a path
+            columns=("meter_seq", "ts", "value"),
+            format="binary",
+        )
+    except UniqueViolationError as exc:
+        with contextlib.suppress(Exception):
+            await done
+        await driver.execute("ROLLBACK TO SAVEPOINT readings_copy")
+        await _already_stored(session, seq, batch)
+        # not visible to this transaction: a concurrent batch won the race
+        raise Conflict("another batch stored readings at these timestamps first") from exc
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await done
+        raise
+    await driver.execute("RELEASE SAVEPOINT readings_copy")
+    return await done
 
 
-async def _roll_up(
-    session: AsyncSession,
-    outbox: Outbox,
-    meter: MeterRow,
-    actor: str,
-    days: list[tuple[date, float]],
-) -> list[str]:
-    """Add each day's new readings to the meter-day activity, as a new version."""
-    assert meter.activity is not None
+@dataclass(frozen=True)
+class _Plan:
+    """What the roll-up read before the COPY: rules, context and the days' current heads."""
+
+    rules: ledger.Rules
+    context: Context
+    known: dict[date | None, tuple[ActivityRow, ActivityVersionRow]]
+
+
+async def _roll_up_plan(
+    session: AsyncSession, meter: MeterRow, days: list[tuple[date, float]]
+) -> _Plan:
     rules = await ledger.rules_for(session, meter.organization_id)
     context = await context_in(session, meter.organization_id)
     rows = await session.execute(
@@ -590,11 +625,18 @@ async def _roll_up(
         .where(ActivityRow.meter_id == meter.id, ActivityRow.meter_day.in_([d for d, _ in days]))
         .with_for_update(of=ActivityRow)
     )
-    known = {head.meter_day: (head, version) for head, version in rows}
+    return _Plan(rules, context, {head.meter_day: (head, version) for head, version in rows})
+
+
+def _roll_up_writes(
+    plan: _Plan, meter: MeterRow, days: list[tuple[date, float]]
+) -> list[ledger.Write]:
+    """Each day's new readings added to the meter-day activity, as a new version (no I/O)."""
+    assert meter.activity is not None
     writes = []
     for day, added in days:
-        rules.check(day, day, None)
-        head, previous = known.get(day, (None, None))
+        plan.rules.check(day, day, None)
+        head, previous = plan.known.get(day, (None, None))
         before = previous.inputs["quantity"] if previous is not None else 0.0
         draft = ActivityCreate(
             activity=meter.activity,
@@ -608,7 +650,7 @@ async def _roll_up(
             facility_id=meter.facility_id,
         )
         try:
-            result = ledger.calculate(context, draft)
+            result = ledger.calculate(plan.context, draft)
         except Problem as problem:
             raise UnprocessableContent(
                 f"the readings of {day} cannot become emissions: {problem.detail}",
@@ -617,10 +659,7 @@ async def _roll_up(
             ) from problem
         change: Change = "recorded" if head is None else "corrected"
         writes.append(ledger.Write(change, draft, result, head, previous, (meter.id, day)))
-    stored = await ledger.write_versions(
-        session, outbox, meter.organization_id, actor, "meter", writes
-    )
-    return [record.id for record in stored]
+    return writes
 
 
 async def ingest(
@@ -645,14 +684,13 @@ async def ingest(
         raise UnprocessableContent("the batch has no readings")
     hours = hours_of(batch.micros, batch.values)
     days = hours.days()
-    await _store(session, meter, batch)
-    activity_ids = (
-        await _roll_up(session, outbox, meter, actor.subject, days) if meter.activity else []
-    )
+    seq = await meter_key(session, meter)
+    plan = await _roll_up_plan(session, meter, days) if meter.activity else None
     batch_id = str(uuid.uuid4())
-    await outbox.add(
-        session,
-        Event.new(
+
+    def compute() -> tuple[list[ledger.Write], Event]:
+        writes = _roll_up_writes(plan, meter, days) if plan is not None else []
+        event = Event.new(
             events.READING_BATCH_INGESTED,
             source=events.SOURCE,
             tenant=meter.organization_id,
@@ -665,8 +703,17 @@ async def ingest(
                 unit=meter.unit,
                 hours=hours.aggregates(),
             ),
-        ),
-    )
+        )
+        return writes, event
+
+    writes, event = await _store(session, seq, batch, compute)
+    activity_ids: list[str] = []
+    if writes:
+        stored = await ledger.write_versions(
+            session, outbox, meter.organization_id, actor.subject, "meter", writes
+        )
+        activity_ids = [record.id for record in stored]
+    await outbox.add(session, event)
     return IngestReport(
         batch_id=batch_id,
         meter_id=meter.id,
