@@ -19,7 +19,7 @@ from ecotrack.auth.schemas import (
     TotpCodeIn,
     TotpSetupOut,
 )
-from ecotrack.core.errors import BadRequest, TooManyRequests, Unauthorized
+from ecotrack.core.errors import BadRequest, Forbidden, TooManyRequests, Unauthorized
 from ecotrack.core.http import RuntimeDep, SessionDep, client_address
 from ecotrack.core.security import CallerDep, Identity, Tenant, authorize, require_internal
 
@@ -114,7 +114,7 @@ async def create_api_key(
 ) -> Any:
     """Create a scoped API key for a machine; the key is in this answer only."""
     if tenant.identity.kind != "user":
-        raise Unauthorized("API keys are created by people, not by other API keys")
+        raise Forbidden("API keys are created by people, not by other API keys")
     api_key, raw = await service.create_api_key(
         session, runtime.outbox, tenant, body.name, list(body.scopes)
     )

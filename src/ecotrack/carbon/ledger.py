@@ -46,7 +46,7 @@ from ecotrack.carbon.schemas import (
     UnitCreate,
     UnitRecord,
 )
-from ecotrack.carbon.service import Context
+from ecotrack.carbon.service import Context, owned, referenced
 from ecotrack.core.errors import Conflict, NotFound, Problem, UnprocessableContent
 from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
@@ -74,23 +74,12 @@ def _unit(row: UnitRow) -> UnitRecord:
     return UnitRecord(id=row.id, name=row.name, parent_id=row.parent_id, created_at=row.created_at)
 
 
-async def _owned(session: AsyncSession, model: Any, organization_id: str, object_id: str) -> Any:
-    row = await session.get(model, object_id)
-    # another organisation's object answers exactly as a missing one, so ids leak nothing
-    if row is None or row.organization_id != organization_id:
-        raise NotFound(f"your organisation has no {model.__tablename__[:-1]} {object_id!r}")
-    return row
-
-
 async def _check_reference(
     session: AsyncSession, model: Any, organization_id: str, object_id: str | None, field: str
 ) -> None:
-    """A body naming an object the organisation does not have is bad input (422)."""
-    if object_id is None:
-        return
-    row = await session.get(model, object_id)
-    if row is None or row.organization_id != organization_id:
-        raise UnprocessableContent(f"{field} {object_id!r} is not one of your organisation's")
+    """An optional reference in a body: absent is fine, another organisation's is a 422."""
+    if object_id is not None:
+        await referenced(session, model, organization_id, object_id, field)
 
 
 async def create_unit(
@@ -118,7 +107,7 @@ async def list_units(session: AsyncSession, organization_id: str) -> list[UnitRe
 
 
 async def get_unit(session: AsyncSession, organization_id: str, unit_id: str) -> UnitRecord:
-    return _unit(await _owned(session, UnitRow, organization_id, unit_id))
+    return _unit(await owned(session, UnitRow, organization_id, unit_id, "unit"))
 
 
 def _facility(row: FacilityRow) -> FacilityRecord:
@@ -156,7 +145,7 @@ async def create_facility(
 async def update_facility(
     session: AsyncSession, organization_id: str, facility_id: str, draft: FacilityCreate
 ) -> FacilityRecord:
-    row = await _owned(session, FacilityRow, organization_id, facility_id)
+    row = await owned(session, FacilityRow, organization_id, facility_id, "facility")
     await _checked_facility(session, organization_id, draft)
     for name, value in draft.model_dump().items():
         setattr(row, name, value)
@@ -176,13 +165,13 @@ async def list_facilities(session: AsyncSession, organization_id: str) -> list[F
 async def get_facility(
     session: AsyncSession, organization_id: str, facility_id: str
 ) -> FacilityRecord:
-    return _facility(await _owned(session, FacilityRow, organization_id, facility_id))
+    return _facility(await owned(session, FacilityRow, organization_id, facility_id, "facility"))
 
 
 async def facility_row(
     session: AsyncSession, organization_id: str, facility_id: str
 ) -> FacilityRow:
-    row: FacilityRow = await _owned(session, FacilityRow, organization_id, facility_id)
+    row: FacilityRow = await owned(session, FacilityRow, organization_id, facility_id, "facility")
     return row
 
 
@@ -222,13 +211,13 @@ async def list_periods(session: AsyncSession, organization_id: str) -> list[Peri
 
 
 async def get_period(session: AsyncSession, organization_id: str, period_id: str) -> PeriodRecord:
-    return _period(await _owned(session, PeriodRow, organization_id, period_id))
+    return _period(await owned(session, PeriodRow, organization_id, period_id, "period"))
 
 
 async def close_period(
     session: AsyncSession, outbox: Outbox, organization_id: str, actor: Identity, period_id: str
 ) -> PeriodRecord:
-    row: PeriodRow = await _owned(session, PeriodRow, organization_id, period_id)
+    row: PeriodRow = await owned(session, PeriodRow, organization_id, period_id, "period")
     if row.closed_at is not None:
         raise Conflict(f"period {row.name!r} is already closed", closed_at=str(row.closed_at))
     row.closed_at, row.closed_by = utcnow(), actor.subject

@@ -47,8 +47,8 @@ from ecotrack.carbon.schemas import (
     Reading,
     RowError,
 )
-from ecotrack.carbon.service import Context, context_in
-from ecotrack.core.errors import Conflict, NotFound, PayloadTooLarge, Problem, UnprocessableContent
+from ecotrack.carbon.service import Context, context_in, owned, referenced
+from ecotrack.core.errors import Conflict, PayloadTooLarge, Problem, UnprocessableContent
 from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.models import utcnow
@@ -89,11 +89,9 @@ def _meter(row: MeterRow) -> MeterRecord:
 async def create_meter(
     session: AsyncSession, organization_id: str, actor: Identity, draft: MeterCreate
 ) -> MeterRecord:
-    facility = await session.get(FacilityRow, draft.facility_id)
-    if facility is None or facility.organization_id != organization_id:
-        raise UnprocessableContent(
-            f"facility_id {draft.facility_id!r} is not one of your organisation's facilities"
-        )
+    facility = await referenced(
+        session, FacilityRow, organization_id, draft.facility_id, "facility_id"
+    )
     region = draft.region or facility.region
     engine.check_region(load_factor_library(), region)
     activity = draft.activity or KIND_ACTIVITIES.get(draft.kind)
@@ -130,10 +128,7 @@ async def create_meter(
 
 
 async def meter_row(session: AsyncSession, organization_id: str, meter_id: str) -> MeterRow:
-    row = await session.get(MeterRow, meter_id)
-    if row is None or row.organization_id != organization_id:
-        raise NotFound(f"your organisation has no meter {meter_id!r}")
-    return row
+    return await owned(session, MeterRow, organization_id, meter_id, "meter")
 
 
 async def meter_key(session: AsyncSession, meter: MeterRow) -> int:

@@ -10,7 +10,7 @@ import secrets
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,7 +38,7 @@ from ecotrack.carbon.schemas import (
 )
 from ecotrack.core.database import Database
 from ecotrack.core.deletion import DeletionRequested, tenant_rows_eraser
-from ecotrack.core.errors import NotFound
+from ecotrack.core.errors import NotFound, UnprocessableContent
 from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.security import Identity
@@ -242,14 +242,36 @@ async def list_private_factors(
     )
 
 
+Row = TypeVar("Row")
+
+
+async def owned(
+    session: AsyncSession, model: type[Row], organization_id: str, object_id: str, noun: str
+) -> Row:
+    """The organisation's object, or 404.
+
+    Another organisation's object answers exactly as a missing one, so ids leak nothing.
+    """
+    row: Any = await session.get(model, object_id)
+    if row is None or row.organization_id != organization_id:
+        raise NotFound(f"your organisation has no {noun} {object_id!r}")
+    return cast(Row, row)
+
+
+async def referenced(
+    session: AsyncSession, model: type[Row], organization_id: str, object_id: str, field: str
+) -> Row:
+    """An object a request body names; one the organisation does not have is bad input."""
+    row: Any = await session.get(model, object_id)
+    if row is None or row.organization_id != organization_id:
+        raise UnprocessableContent(f"{field} {object_id!r} is not one of your organisation's")
+    return cast(Row, row)
+
+
 async def _private_row(
     session: AsyncSession, organization_id: str, factor_id: str
 ) -> PrivateFactorRow:
-    row = await session.get(PrivateFactorRow, factor_id)
-    # another organisation's factor answers exactly as a missing one, so ids leak nothing
-    if row is None or row.organization_id != organization_id:
-        raise NotFound(f"your organisation has no private factor {factor_id!r}")
-    return row
+    return await owned(session, PrivateFactorRow, organization_id, factor_id, "private factor")
 
 
 async def get_private_factor(
@@ -319,10 +341,7 @@ async def list_instruments(
 async def _instrument_row(
     session: AsyncSession, organization_id: str, instrument_id: str
 ) -> InstrumentRow:
-    row = await session.get(InstrumentRow, instrument_id)
-    if row is None or row.organization_id != organization_id:
-        raise NotFound(f"your organisation has no instrument {instrument_id!r}")
-    return row
+    return await owned(session, InstrumentRow, organization_id, instrument_id, "instrument")
 
 
 async def get_instrument(
