@@ -118,11 +118,67 @@ async def test_consumer_given_the_same_event_twice_applies_it_once(
     consumer = consumer_for(database, transport, "ledger.projection")
     event = Event.new("note.written", source="ledger", tenant="t", data={"text": "once"})
 
-    await consumer(event)
-    await consumer(event)
-    await consumer(Event.model_validate_json(event.model_dump_json()))
+    await consumer([event])
+    await consumer([event])
+    await consumer([Event.model_validate_json(event.model_dump_json())])
 
     assert [row.text for row in await ledger.applied(database)] == ["once"]
+
+
+async def test_a_batch_is_applied_in_one_transaction_and_a_repeat_inside_it_once(
+    database: Database, transport: Transport
+) -> None:
+    sessions = set()
+
+    async def noting_session(session, event: Event) -> None:  # type: ignore[no-untyped-def]
+        sessions.add(id(session))
+        await ledger.apply_note(session, event)
+
+    consumer = IdempotentConsumer(
+        "ledger.batched",
+        database,
+        ledger.messaging.processed_events,
+        noting_session,
+        transport.dead_letter,
+    )
+    events = [
+        Event.new("note.written", source="ledger", tenant="t", data={"text": f"n{n}"})
+        for n in range(5)
+    ]
+
+    await consumer([*events[:3], events[1], *events[3:]])
+
+    assert sorted(row.text for row in await ledger.applied(database)) == [f"n{n}" for n in range(5)]
+    assert len(sessions) == 1, "one transaction for the whole batch"
+
+
+async def test_a_failing_batch_keeps_its_good_events_and_parks_only_the_bad_one(
+    database: Database, transport: Transport
+) -> None:
+    async def fussy(session, event: Event) -> None:  # type: ignore[no-untyped-def]
+        if event.data["text"] == "poison":
+            raise ValueError("cannot apply poison")
+        await ledger.apply_note(session, event)
+
+    consumer = IdempotentConsumer(
+        "ledger.fussy_batch",
+        database,
+        ledger.messaging.processed_events,
+        fussy,
+        transport.dead_letter,
+        max_attempts=2,
+        backoff_s=0.01,
+    )
+    batch = [
+        Event.new("note.written", source="ledger", tenant="t", data={"text": text})
+        for text in ("before", "poison", "after")
+    ]
+
+    await consumer(batch)
+
+    assert [row.text for row in await ledger.applied(database)] == ["before", "after"]
+    letters = await wait_for(lambda: transport.read_dead_letters("note"), within=30)
+    assert [letter.event.data["text"] for letter in letters if letter.event] == ["poison"]
 
 
 async def test_relay_killed_mid_batch_loses_nothing_and_duplicates_nothing_downstream(

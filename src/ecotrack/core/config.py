@@ -104,6 +104,9 @@ class Settings(BaseSettings):
     log_json: bool = Field(default=True, description="JSON logs (false: human-readable console).")
     outbox_poll_interval_s: float = Field(default=0.2, gt=0)
     outbox_batch_size: int = Field(default=500, gt=0)
+    consumer_batch_size: int = Field(
+        default=100, gt=0, description="Most events a consumer applies in one transaction."
+    )
     consumer_max_attempts: int = Field(
         default=5, gt=0, description="Handler attempts before an event goes to the dead letters."
     )

@@ -132,7 +132,10 @@ class ServiceRuntime:
         for subscription in self.spec.subscriptions:
             self._subscriptions.append(
                 await self.backends.transport.subscribe(
-                    subscription.group, subscription.families, self.consumer(subscription)
+                    subscription.group,
+                    subscription.families,
+                    self.consumer(subscription),
+                    max_batch=self.settings.consumer_batch_size,
                 )
             )
         log.info("service.started", service=self.name)

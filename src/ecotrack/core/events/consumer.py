@@ -1,14 +1,16 @@
 """Idempotent subscribers: each event is applied once per consumer group, whatever the bus.
 
-The handler runs in the consumer's own transaction together with the insert into its
-``processed_events`` table, so "applied" and "recorded as applied" commit or roll back
-together. Failures are retried with exponential backoff; an event that still fails is
-parked in the dead-letter topic and the group moves on.
+The bus hands a consumer a batch of events. The handler runs for each of them in the
+consumer's own transaction together with the insert into its ``processed_events``
+table, so "applied" and "recorded as applied" commit or roll back together. If a batch
+fails, its events are retried one by one with exponential backoff; an event that still
+fails is parked in the dead-letter topic and the group moves on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -53,51 +55,85 @@ class IdempotentConsumer:
         self.max_attempts = max_attempts
         self.backoff_s = backoff_s
 
-    async def __call__(self, event: Event) -> None:
+    async def __call__(self, events: Sequence[Event]) -> None:
+        """Apply a batch in one transaction; if that fails, each event on its own.
+
+        One commit per batch is what lets a read model keep up with a busy topic; the
+        fallback keeps one bad event from holding back (or dead-lettering) its neighbours.
+        """
+        if not events:
+            return
+        try:
+            outcomes = await self._apply_together(events)
+        except Exception as exc:  # any failure: each event is retried on its own
+            log.info("events.batch_failed", group=self.group, size=len(events), reason=repr(exc))
+            outcomes = [await self._apply_alone(event) for event in events]
+        for outcome in outcomes:
+            CONSUMED.labels(self.group, outcome).inc()
+
+    async def _apply_alone(self, event: Event) -> str:
+        try:
+            async for attempt in AsyncRetrying(
+                stop=stop_after_attempt(self.max_attempts),
+                wait=wait_exponential(multiplier=self.backoff_s, max=30),
+            ):
+                with attempt:
+                    return (await self._apply_together([event]))[0]
+        except RetryError as exc:
+            reason = repr(exc.last_attempt.exception())
+            log.error(
+                "events.handler_failed",
+                group=self.group,
+                event_id=str(event.id),
+                event_type=event.type,
+                reason=reason,
+            )
+            await self.dead_letter(self.group, event, event.to_json(), reason)
+        return "dead_lettered"
+
+    async def _apply_together(self, events: Sequence[Event]) -> list[str]:
+        ids = [str(event.id) for event in events]
+        outcomes = []
+        async with self.database.session() as session:
+            seen = set(
+                (
+                    await session.scalars(
+                        sa.select(self.processed.c.event_id).where(
+                            self.processed.c.consumer_group == self.group,
+                            self.processed.c.event_id.in_(set(ids)),
+                        )
+                    )
+                ).all()
+            )
+            fresh = []
+            for event_id, event in zip(ids, events, strict=True):
+                # The bus is at-least-once, so a batch may carry an event twice.
+                if event_id in seen:
+                    outcomes.append("duplicate")
+                    continue
+                seen.add(event_id)
+                with self._span(event):
+                    await self.handler(session, event)
+                fresh.append(event_id)
+                outcomes.append("applied")
+            if fresh:
+                now = datetime.now(UTC)
+                # The primary key makes a concurrent second apply fail and roll back.
+                await session.execute(
+                    sa.insert(self.processed),
+                    [
+                        {"consumer_group": self.group, "event_id": event_id, "processed_at": now}
+                        for event_id in fresh
+                    ],
+                )
+        return outcomes
+
+    def _span(self, event: Event) -> AbstractContextManager[trace.Span]:
+        # Each event continues the trace of the request that produced it.
         context = extract({"traceparent": event.traceparent} if event.traceparent else {})
-        with tracer.start_as_current_span(
+        return tracer.start_as_current_span(
             f"consume {event.type}",
             context=context,
             kind=trace.SpanKind.CONSUMER,
             attributes={"messaging.consumer.group.name": self.group, "event.id": str(event.id)},
-        ):
-            try:
-                async for attempt in AsyncRetrying(
-                    stop=stop_after_attempt(self.max_attempts),
-                    wait=wait_exponential(multiplier=self.backoff_s, max=30),
-                ):
-                    with attempt:
-                        outcome = await self._apply_once(event)
-            except RetryError as exc:
-                reason = repr(exc.last_attempt.exception())
-                log.error(
-                    "events.handler_failed",
-                    group=self.group,
-                    event_id=str(event.id),
-                    event_type=event.type,
-                    reason=reason,
-                )
-                await self.dead_letter(self.group, event, event.to_json(), reason)
-                outcome = "dead_lettered"
-        CONSUMED.labels(self.group, outcome).inc()
-
-    async def _apply_once(self, event: Event) -> str:
-        async with self.database.session() as session:
-            seen = await session.scalar(
-                sa.select(sa.literal(1)).where(
-                    self.processed.c.consumer_group == self.group,
-                    self.processed.c.event_id == str(event.id),
-                )
-            )
-            if seen:
-                return "duplicate"
-            await self.handler(session, event)
-            # The primary key makes a concurrent second apply fail and roll back.
-            await session.execute(
-                sa.insert(self.processed).values(
-                    consumer_group=self.group,
-                    event_id=str(event.id),
-                    processed_at=datetime.now(UTC),
-                )
-            )
-        return "applied"
+        )

@@ -39,23 +39,26 @@ class InProcessTransport(Transport):
             self._appended.notify_all()
 
     async def subscribe(
-        self, group: str, families: Sequence[str], handler: Handler
+        self, group: str, families: Sequence[str], handler: Handler, *, max_batch: int = 100
     ) -> Subscription:
         topics = [self.topic_for(family) for family in families]
-        task = asyncio.create_task(self._consume(group, topics, handler), name=f"consume:{group}")
+        task = asyncio.create_task(
+            self._consume(topics, handler, max_batch), name=f"consume:{group}"
+        )
         subscription = Subscription(task)
         self._subscriptions.append(subscription)
         return subscription
 
-    async def _consume(self, group: str, topics: list[str], handler: Handler) -> None:
+    async def _consume(self, topics: list[str], handler: Handler, max_batch: int) -> None:
         offsets = dict.fromkeys(topics, 0)
         while True:
             delivered = False
             for topic in topics:
                 entries = self._logs[topic]
                 while offsets[topic] < len(entries):
-                    await handler(entries[offsets[topic]])
-                    offsets[topic] += 1
+                    batch = entries[offsets[topic] : offsets[topic] + max_batch]
+                    await handler(batch)
+                    offsets[topic] += len(batch)
                     delivered = True
             if not delivered:
                 async with self._appended:

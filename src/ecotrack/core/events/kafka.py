@@ -117,7 +117,7 @@ class KafkaTransport(Transport):
         await asyncio.gather(*deliveries)
 
     async def subscribe(
-        self, group: str, families: Sequence[str], handler: Handler
+        self, group: str, families: Sequence[str], handler: Handler, *, max_batch: int = 100
     ) -> Subscription:
         topics = [self.topic_for(family) for family in families]
         await self.ensure_topics(topics)
@@ -134,28 +134,38 @@ class KafkaTransport(Transport):
             }
         )
         await consumer.subscribe(topics)
-        task = asyncio.create_task(self._consume(group, consumer, handler), name=f"kafka:{group}")
+        task = asyncio.create_task(
+            self._consume(group, consumer, handler, max_batch), name=f"kafka:{group}"
+        )
         subscription = Subscription(task)
         self._subscriptions.append(subscription)
         return subscription
 
-    async def _consume(self, group: str, consumer: AIOConsumer, handler: Handler) -> None:
+    async def _consume(
+        self, group: str, consumer: AIOConsumer, handler: Handler, max_batch: int
+    ) -> None:
         try:
             while True:
-                message = await consumer.poll(0.5)
-                if message is None:
-                    continue
-                if message.error():
-                    log.warning("kafka.consume_error", group=group, error=str(message.error()))
-                    continue
-                raw: bytes = message.value() or b""
-                try:
-                    event = Event.from_json(raw)
-                except ValidationError as exc:
-                    await self.dead_letter(group, None, raw, f"not an event envelope: {exc}")
-                else:
-                    await handler(event)
-                await consumer.commit(message=message, asynchronous=False)
+                messages = await consumer.consume(num_messages=max_batch, timeout=0.5)
+                events = []
+                ends: dict[tuple[str, int], int] = {}
+                for message in messages:
+                    if message.error():
+                        log.warning("kafka.consume_error", group=group, error=str(message.error()))
+                        continue
+                    raw: bytes = message.value() or b""
+                    try:
+                        events.append(Event.from_json(raw))
+                    except ValidationError as exc:
+                        await self.dead_letter(group, None, raw, f"not an event envelope: {exc}")
+                    ends[(message.topic(), message.partition())] = message.offset() + 1
+                if events:
+                    await handler(events)
+                if ends:
+                    await consumer.commit(
+                        offsets=[TopicPartition(t, p, end) for (t, p), end in ends.items()],
+                        asynchronous=False,
+                    )
         finally:
             await consumer.close()
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ecotrack.core.events.envelope import Event
 
-Handler = Callable[[Event], Awaitable[None]]
+Handler = Callable[[Sequence[Event]], Awaitable[None]]
+"""Takes a batch of a group's events, in bus order."""
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,13 @@ class Transport(abc.ABC):
 
     @abc.abstractmethod
     async def subscribe(
-        self, group: str, families: Sequence[str], handler: Handler
+        self, group: str, families: Sequence[str], handler: Handler, *, max_batch: int = 100
     ) -> Subscription:
-        """Feed each event of these families to ``handler``, in order per tenant.
+        """Feed the events of these families to ``handler``, in order per tenant.
 
-        An event counts as consumed once ``handler`` returns; if the process dies
-        before that, the group sees the event again.
+        Each call gets what is waiting, up to ``max_batch`` events. They count as
+        consumed once ``handler`` returns; if the process dies before that, the group
+        sees them again.
         """
 
     @abc.abstractmethod
