@@ -1,18 +1,27 @@
-"""Analytics: the dashboard query from the read model against the raw rows; projection lag.
+"""Analytics: the dashboard query from the read model against Carbon's own rows; projection lag.
 
-Needs PostgreSQL (``ECOTRACK_DATABASE_URL``). Seeds, in the ``analytics`` schema of that
-database, ``ORGS`` organisations x ``ACTIVITIES_PER_ORG`` activities and ``READINGS``
-meter readings as raw rows (``generate_series``, server-side), and the read models
-(``emissions_monthly``, ``meter_hours``) aggregated from them. Then times "one
-organisation, one year, by month and scope" through ``queries.emissions`` (the API's
-code path) against the same aggregate over the raw rows (indexed by organisation and
-day), and measures projection lag: reading batches published at a steady rate into the
-running analytics consumer, lag = consumer's processed_at - event time.
+Needs PostgreSQL (``ECOTRACK_DATABASE_URL``). Seeds, server-side with ``generate_series``,
+Carbon's real ledger tables (``carbon.activities`` heads and ``carbon.activity_versions``
+with their inputs and engine results, a tenth of them corrected and a hundredth deleted)
+for ``ORGS`` organisations x ``ACTIVITIES_PER_ORG`` activities over 2022-2024, and
+``READINGS`` meter readings in ``carbon.readings``. The results are real engine outputs
+(``TEMPLATES``) scaled per row. The read models are aggregated from the same rows the way
+the projection folds events: each current version spread evenly over the days of its
+period, split over its gases in proportion to their CO2e.
+
+It then times "one organisation, one year, by month and scope" through
+``queries.emissions`` on a read connection (the API's code path) against the same
+aggregate computed from Carbon's rows (current versions, each prorated over the months
+its period overlaps, scope 2 location-based from the stored result), checks that both
+give the same figures, and measures projection lag: reading batches published at a
+steady rate into the running analytics consumer, lag = consumer's processed_at - event
+time. The bus is whatever ``ECOTRACK_KAFKA_BOOTSTRAP_SERVERS`` says (in-process if unset).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import statistics
 import time
@@ -22,6 +31,9 @@ import sqlalchemy as sa
 
 from ecotrack.analytics import projection, queries
 from ecotrack.analytics.models import messaging
+from ecotrack.carbon.engine import estimate
+from ecotrack.carbon.factors import load_factor_library
+from ecotrack.carbon.schemas import EstimateRequest
 from ecotrack.core.config import Settings
 from ecotrack.core.events import Event
 from ecotrack.core.runtime import Backends, ServiceRuntime
@@ -30,42 +42,179 @@ from ecotrack.platform import SERVICE_SPECS
 ORGS = int(os.environ.get("BENCH_ORGS", "100"))
 ACTIVITIES_PER_ORG = int(os.environ.get("BENCH_ACTIVITIES_PER_ORG", "10000"))
 READINGS = int(os.environ.get("BENCH_READINGS", "10000000"))
+METERS = 5000
 RUNS = 200
 LAG_RATE = 200  # reading batches per second
 LAG_SECONDS = 10
 
-SEED = [
-    "DROP TABLE IF EXISTS raw_activities, raw_readings",
-    """CREATE UNLOGGED TABLE raw_activities AS
-       SELECT 'org-' || (n % :orgs) AS organization_id, 'site-' || (n % 7) AS facility_id,
-              1 + n % 3 AS scope, DATE '2022-01-01' + (n % 1095) AS day,
-              (n % 1000) / 10.0 AS co2e_kg
-       FROM generate_series(0, :activities - 1) AS n""",
-    "CREATE INDEX ON raw_activities (organization_id, day)",
-    """CREATE UNLOGGED TABLE raw_readings AS
-       SELECT 'meter-' || (n % 5000) AS meter_id,
-              TIMESTAMPTZ '2024-01-01' + (n / 5000) * INTERVAL '15 minutes' AS at,
-              (n % 97) / 10.0 AS value
+# (request, days its period covers, source): what an organisation records, in turn.
+TEMPLATES = [
+    ({"activity": "fuel.natural_gas", "quantity": 1000, "unit": "kWh"}, 30, "csv"),
+    ({"activity": "vehicle.car", "quantity": 1000, "unit": "km"}, 30, "api"),
+    ({"activity": "electricity.grid", "quantity": 1000, "unit": "kWh"}, 30, "csv"),
+    ({"activity": "electricity.grid", "quantity": 100, "unit": "kWh"}, 1, "meter"),
+    (
+        {"activity": "travel.flight", "quantity": 1000, "unit": "km", "options": {"haul": "short"}},
+        1,
+        "manual",
+    ),
+]
+
+TEMPLATE_TABLE = [
+    "DROP TABLE IF EXISTS carbon.bench_templates",
+    """CREATE UNLOGGED TABLE carbon.bench_templates (
+         kind int, activity text, scope int, category int, factor_id text, days int,
+         source text, co2e_kg float8, inputs json, result jsonb, gas_shares jsonb)""",
+]
+
+# n numbers an activity; its organisation is n % orgs, k = n / orgs its place in that
+# organisation's list, t = k % kinds its template. Every tenth activity has a correction
+# (version 2, 10 % more); one in a hundred is deleted (version 2 is a tombstone).
+ACTIVITIES = """
+WITH base AS (
+  SELECT n, md5(n::text)::uuid::text AS id, 'org-' || (n % :orgs) AS org, n / :orgs AS k
+  FROM generate_series(0, :activities - 1) AS n
+), placed AS (
+  SELECT b.*, t.*,
+         CASE WHEN t.source = 'meter'
+              THEN DATE '2022-01-01' + (b.k / 50) * 5
+              ELSE DATE '2022-01-01' + (b.k * 7 + b.n % 13) % 1066 END AS start,
+         CASE WHEN t.source = 'meter' THEN 'meter-' || b.org || '-' || (b.k % 50) END AS meter,
+         t.co2e_kg * (1 + (b.n % 97) / 10.0) AS kg,
+         CASE WHEN b.n % 10 = 0 OR b.n % 100 = 1 THEN 2 ELSE 1 END AS versions
+  FROM base b JOIN carbon.bench_templates t ON t.kind = b.k % :kinds
+)
+"""
+
+SEED_CARBON = [
+    "TRUNCATE carbon.activities, carbon.activity_versions, carbon.readings, carbon.meter_keys",
+    ACTIVITIES
+    + """
+INSERT INTO carbon.activities (id, organization_id, version, deleted, meter_id, meter_day)
+SELECT id, org, versions, n % 100 = 1, meter, CASE WHEN meter IS NOT NULL THEN start END
+FROM placed""",
+    ACTIVITIES
+    + """
+INSERT INTO carbon.activity_versions
+  (activity_id, version, organization_id, change, supersedes, deleted, facility_id,
+   activity, period_start, period_end, scope, category, co2e_kg, factor_id, gwp, inputs,
+   result, source, recorded_by, recorded_at)
+SELECT id, v, org,
+       CASE WHEN v = 1 THEN 'recorded' WHEN n % 100 = 1 THEN 'deleted' ELSE 'corrected' END,
+       NULLIF(v - 1, 0), v = 2 AND n % 100 = 1, 'site-' || (n % 7), activity, start,
+       start + days - 1, scope, category, amount, factor_id, 'AR5', inputs,
+       (jsonb_set(result, '{co2e_kg}', to_jsonb(amount))
+        || CASE WHEN scope = 2 THEN jsonb_build_object('scope2', jsonb_build_object(
+             'location_based_kg', amount, 'market_based_kg', amount * 0.6,
+             'market_basis', result -> 'scope2' -> 'market_basis')) ELSE '{}' END)::json,
+       source, 'person-' || (n % 5), TIMESTAMPTZ '2025-01-01'
+FROM placed
+CROSS JOIN LATERAL generate_series(1, versions) AS v
+CROSS JOIN LATERAL (SELECT CASE WHEN v = 2 AND n % 10 = 0 THEN kg * 1.1 ELSE kg END) AS a (amount)
+""",
+    """INSERT INTO carbon.meter_keys (meter_id, organization_id)
+       SELECT 'meter-' || s, 'org-' || (s % :orgs) FROM generate_series(0, :meters - 1) AS s""",
+    """INSERT INTO carbon.readings (meter_seq, ts, value)
+       SELECT 1 + n % :meters, TIMESTAMPTZ '2024-01-01' + (n / :meters) * INTERVAL '15 minutes',
+              (n % 97) / 10.0
        FROM generate_series(0, :readings - 1) AS n""",
-    "TRUNCATE emissions_monthly, meter_hours",
-    """INSERT INTO emissions_monthly
-       SELECT organization_id, facility_id, scope, CASE WHEN scope = 2 THEN m ELSE '' END,
-              0, 'CO2', date_trunc('month', day)::date, sum(round(co2e_kg * 1000000))::bigint
-       FROM raw_activities CROSS JOIN (VALUES ('location'), ('market')) AS methods (m)
-       WHERE scope = 2 OR m = 'location'
-       GROUP BY 1, 2, 3, 4, 7""",
-    """INSERT INTO meter_hours
-       SELECT meter_id, date_trunc('hour', at), 'org-' || (hashtext(meter_id) & 127) % :orgs,
-              NULL, 'electricity', 'kWh', count(*), sum(value), min(value), max(value)
-       FROM raw_readings GROUP BY meter_id, date_trunc('hour', at)""",
+]
+
+# The read models, as the projection would leave them: every current version's CO2e
+# (scope 2 both ways) split over its gases and spread evenly over its days, so a month
+# gets the share of the days it holds.
+CONTRIBUTIONS = """
+WITH current AS (
+  SELECT v.* FROM carbon.activities a
+  JOIN carbon.activity_versions v ON v.activity_id = a.id AND v.version = a.version
+  WHERE NOT a.deleted
+), totals AS (
+  SELECT c.organization_id, c.facility_id, c.scope, c.category, c.activity, c.period_start,
+         c.period_end, c.period_end - c.period_start + 1 AS days, m.method, m.kg
+  FROM current c CROSS JOIN LATERAL (
+    SELECT '' AS method, c.co2e_kg AS kg WHERE c.scope <> 2
+    UNION ALL SELECT 'location', (c.result -> 'scope2' ->> 'location_based_kg')::float8
+      WHERE c.scope = 2
+    UNION ALL SELECT 'market', (c.result -> 'scope2' ->> 'market_based_kg')::float8
+      WHERE c.scope = 2) AS m
+)
+SELECT t.organization_id, coalesce(t.facility_id, '') AS facility_id, t.scope, t.method,
+       coalesce(t.category, 0) AS category, g.gas, m.month,
+       round(t.kg * g.share::float8 * 1000000
+             * (least(t.period_end, m.month_end) - greatest(t.period_start, m.month) + 1)
+             / t.days)::bigint AS mg
+FROM totals t
+JOIN carbon.bench_templates tpl ON tpl.activity = t.activity AND tpl.days = t.days
+CROSS JOIN LATERAL jsonb_each_text(tpl.gas_shares) AS g (gas, share)
+CROSS JOIN LATERAL (
+  SELECT d::date AS month, (d + INTERVAL '1 month' - INTERVAL '1 day')::date AS month_end
+  FROM generate_series(date_trunc('month', t.period_start), t.period_end, INTERVAL '1 month')
+    AS d) AS m
+"""
+
+SEED_READ_MODELS = [
+    "TRUNCATE analytics.emissions_daily, analytics.emissions_monthly, "
+    "analytics.emissions_overview, analytics.meter_hours",
+    "DROP TABLE IF EXISTS analytics.bench_split",
+    "CREATE UNLOGGED TABLE analytics.bench_split AS " + CONTRIBUTIONS,
+    """INSERT INTO analytics.emissions_monthly
+       SELECT organization_id, facility_id, scope, method, category, gas, month, sum(mg)
+       FROM analytics.bench_split GROUP BY 1, 2, 3, 4, 5, 6, 7""",
+    """INSERT INTO analytics.emissions_overview
+       SELECT organization_id, scope, method, month, sum(mg)
+       FROM analytics.bench_split GROUP BY 1, 2, 3, 4""",
+    "DROP TABLE analytics.bench_split",
+    """INSERT INTO analytics.meter_hours
+       SELECT k.meter_id, date_trunc('hour', r.ts), k.organization_id, NULL, 'electricity',
+              'kWh', count(*), sum(r.value), min(r.value), max(r.value)
+       FROM carbon.readings r JOIN carbon.meter_keys k ON k.seq = r.meter_seq
+       GROUP BY k.meter_id, date_trunc('hour', r.ts), k.organization_id""",
     "ANALYZE",
 ]
 
-RAW = sa.text(
-    """SELECT scope, date_trunc('month', day) AS month, sum(co2e_kg)
-       FROM raw_activities WHERE organization_id = :org AND day BETWEEN :start AND :end
-       GROUP BY 1, 2"""
+# The dashboard's aggregate straight from Carbon's rows: current versions of the
+# organisation overlapping the window, each prorated over the months it covers.
+FROM_LEDGER = sa.text(
+    """
+SELECT v.scope, m.month, sum(
+         CASE WHEN v.scope = 2 THEN (v.result -> 'scope2' ->> 'location_based_kg')::float8
+              ELSE v.co2e_kg END
+         * (least(v.period_end, m.month_end) - greatest(v.period_start, m.month) + 1)
+         / (v.period_end - v.period_start + 1)) AS co2e_kg
+FROM carbon.activities a
+JOIN carbon.activity_versions v ON v.activity_id = a.id AND v.version = a.version
+CROSS JOIN LATERAL (
+  SELECT d::date AS month, (d + INTERVAL '1 month' - INTERVAL '1 day')::date AS month_end
+  FROM generate_series(date_trunc('month', greatest(v.period_start, :start)),
+                       least(v.period_end, :end), INTERVAL '1 month') AS d) AS m
+WHERE a.organization_id = :org AND NOT a.deleted
+  AND v.period_start <= :end AND v.period_end >= :start
+GROUP BY 1, 2"""
 )
+
+
+def _templates() -> list[dict[str, object]]:
+    library = load_factor_library()
+    rows = []
+    for kind, (request, days, source) in enumerate(TEMPLATES):
+        result = estimate(EstimateRequest(region="GB", year=2024, **request), library)  # type: ignore[arg-type]
+        shares = {gas.gas: gas.co2e_kg / result.co2e_kg for gas in result.gases}
+        rows.append(
+            {
+                "kind": kind,
+                "activity": result.activity,
+                "scope": result.scope,
+                "category": result.scope3_category.number if result.scope3_category else None,
+                "factor_id": result.factor.id,
+                "days": days,
+                "source": source,
+                "co2e_kg": result.co2e_kg,
+                "inputs": json.dumps(request),
+                "result": result.model_dump_json(),
+                "gas_shares": json.dumps(shares),
+            }
+        )
+    return rows
 
 
 def _p(values: list[float], share: float) -> float:
@@ -123,49 +272,89 @@ async def _lag(runtime: ServiceRuntime) -> list[float]:
     return [(row.processed_at - ids[row.event_id]).total_seconds() for row in rows]
 
 
+async def _seed(carbon: ServiceRuntime, analytics: ServiceRuntime) -> None:
+    parameters = {
+        "orgs": ORGS,
+        "activities": ORGS * ACTIVITIES_PER_ORG,
+        "readings": READINGS,
+        "meters": METERS,
+        "kinds": len(TEMPLATES),
+    }
+    async with carbon.database.session() as session:
+        for statement in TEMPLATE_TABLE:
+            await session.execute(sa.text(statement))
+        await session.execute(
+            sa.text(
+                "INSERT INTO carbon.bench_templates VALUES (:kind, :activity, :scope, "
+                ":category, :factor_id, :days, :source, :co2e_kg, :inputs, "
+                "CAST(:result AS jsonb), CAST(:gas_shares AS jsonb))"
+            ),
+            _templates(),
+        )
+        for statement in SEED_CARBON:
+            await session.execute(sa.text(statement), parameters)
+    async with analytics.database.session() as session:
+        for statement in SEED_READ_MODELS:
+            await session.execute(sa.text(statement), parameters)
+
+
+LedgerRows = list[sa.Row[tuple[int, date, float]]]
+
+
+def _same_figures(read_model: queries.Totals, ledger: LedgerRows) -> None:
+    """The two answers must agree to the milligram rounding of the read model."""
+    expected = {(row.scope, f"{row.month:%Y-%m}"): row.co2e_kg for row in ledger}
+    found = {key: queries.kg(mg) for key, mg in read_model.rows.items()}
+    if found.keys() != expected.keys() or any(
+        abs(found[key] - expected[key]) > 0.01 for key in expected
+    ):
+        raise AssertionError(f"read model {found} differs from the ledger {expected}")
+
+
 async def run() -> str:
     settings = Settings()
     if not settings.database_url or not settings.database_url.startswith("postgresql"):
         return "analytics: skipped (set ECOTRACK_DATABASE_URL to a PostgreSQL database)"
     backends = Backends.from_settings(settings)
     await backends.start()
-    runtime = ServiceRuntime(SERVICE_SPECS["analytics"](), backends)
-    await runtime.migrate()
+    carbon = ServiceRuntime(SERVICE_SPECS["carbon"](), backends)
+    analytics = ServiceRuntime(SERVICE_SPECS["analytics"](), backends)
+    await carbon.migrate()
+    await analytics.migrate()
     seeding = time.perf_counter()
-    async with runtime.database.session() as session:
-        for statement in SEED:
-            await session.execute(
-                sa.text(statement),
-                {"orgs": ORGS, "activities": ORGS * ACTIVITIES_PER_ORG, "readings": READINGS},
-            )
+    await _seed(carbon, analytics)
     seeded = time.perf_counter() - seeding
     year = queries.Filters(date(2024, 1, 1), date(2024, 12, 31))
 
-    async def from_read_model(run: int) -> None:
-        async with runtime.database.session() as session:
-            await queries.emissions(session, f"org-{run % ORGS}", year, ("scope", "month"))
-
-    async def from_raw_rows(run: int) -> None:
-        async with runtime.database.session() as session:
-            await session.execute(
-                RAW, {"org": f"org-{run % ORGS}", "start": year.start, "end": year.end}
+    async def from_read_model(run: int) -> queries.Totals:
+        async with analytics.database.reader() as connection:
+            return await queries.emissions(
+                connection, f"org-{run % ORGS}", year, ("scope", "month")
             )
 
+    async def from_ledger(run: int) -> LedgerRows:
+        async with carbon.database.reader() as connection:
+            parameters = {"org": f"org-{run % ORGS}", "start": year.start, "end": year.end}
+            return list((await connection.execute(FROM_LEDGER, parameters)).all())
+
+    for org in range(0, ORGS, max(ORGS // 10, 1)):
+        _same_figures(await from_read_model(org), await from_ledger(org))
     fast = await _timed(from_read_model)
-    slow = await _timed(from_raw_rows)
-    await runtime.start()
+    slow = await _timed(from_ledger)
+    await carbon.database.dispose()
+    await analytics.start()
     try:
-        lags = await _lag(runtime)
+        lags = await _lag(analytics)
     finally:
-        await runtime.stop()
+        await analytics.stop()
         await backends.stop()
     ratio = statistics.median(slow) / statistics.median(fast)
     return (
         f"analytics: {ORGS} orgs, {ORGS * ACTIVITIES_PER_ORG:,} activities, "
-        f"{READINGS:,} readings seeded in {seeded:.0f} s\n"
+        f"{READINGS:,} readings seeded in {seeded:.0f} s; bus: {backends.transport.kind}\n"
         f"  dashboard (1 org, 1 year, month x scope) read model: p50 {_p(fast, 0.5):.2f} ms, "
         f"p95 {_p(fast, 0.95):.2f} ms\n"
-        f"  same aggregate from raw rows: p50 {_p(slow, 0.5):.2f} ms, "
+        f"  same aggregate from Carbon's ledger rows: p50 {_p(slow, 0.5):.2f} ms, "
         f"p95 {_p(slow, 0.95):.2f} ms; ratio (p50) {ratio:.1f}x\n"
         f"  projection lag at {LAG_RATE} batches/s for {LAG_SECONDS} s: "
         f"p50 {_p(lags, 0.5) / 1000:.3f} s, p95 {_p(lags, 0.95) / 1000:.3f} s, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI, status
 from pydantic import BaseModel, Field
 
@@ -11,7 +12,7 @@ from backends import free_port
 from ecotrack.auth.models import Account
 from ecotrack.core.config import Settings
 from ecotrack.core.errors import Conflict
-from ecotrack.core.http import SessionDep, install_http_basics
+from ecotrack.core.http import ReaderDep, SessionDep, install_http_basics
 from ecotrack.platform import Platform
 
 SERVICES = ["auth", "users", "carbon", "analytics"]
@@ -176,3 +177,28 @@ async def test_a_write_is_committed_before_its_success_is_answered(platform: Pla
     assert first.status_code == 201
     assert second.status_code == 409
     assert second.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_read_on_a_connection_the_server_dropped_answers_503_then_recovers(
+    platform: Platform, backend_kind: str
+) -> None:
+    if backend_kind != "real":
+        pytest.skip("an embedded SQLite file has no server to drop a connection")
+    app = platform.apps["analytics"]
+
+    @app.get("/probe/backend")
+    async def which(reader: ReaderDep) -> dict[str, int]:
+        return {"pid": (await reader.execute(sa.text("SELECT pg_backend_pid()"))).scalar_one()}
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://a") as c:
+        first = await c.get("/probe/backend")
+        pid = first.json()["pid"]
+        async with platform.runtimes["analytics"].database.session() as session:
+            await session.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        lost = await c.get("/probe/backend")
+        again = await c.get("/probe/backend")
+    assert lost.status_code == 503
+    assert lost.headers["retry-after"] == "1"
+    assert lost.headers["content-type"] == "application/problem+json"
+    assert again.status_code == 200
+    assert again.json()["pid"] != pid

@@ -43,7 +43,7 @@ from ecotrack.analytics.schemas import (
     WebhookOut,
 )
 from ecotrack.core.errors import NotFound, UnprocessableContent
-from ecotrack.core.http import SessionDep
+from ecotrack.core.http import ReaderDep, SessionDep
 from ecotrack.core.security import Tenant, authorize
 
 router = APIRouter(tags=["analytics"])
@@ -87,7 +87,7 @@ def _filters(
 @router.get("/emissions", summary="Emission totals and series, grouped and filtered")
 async def get_emissions(
     tenant: Read,
-    session: SessionDep,
+    reader: ReaderDep,
     start: From,
     end: Annotated[date, Query(alias="to", description="Last day, inclusive")],
     group_by: GroupBy = None,
@@ -99,7 +99,7 @@ async def get_emissions(
 ) -> EmissionsAnswer:
     dimensions = queries.parse_group_by(group_by)
     filters = _filters(start, end, scope2_method, facility_id, scope, category, gas)
-    totals = await queries.emissions(session, tenant.organization_id, filters, dimensions)
+    totals = await queries.emissions(reader, tenant.organization_id, filters, dimensions)
     return EmissionsAnswer(
         from_=start,
         to=end,

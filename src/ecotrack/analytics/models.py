@@ -80,6 +80,19 @@ emissions_monthly = sa.Table(
 )
 
 
+# The dashboard's own aggregate: scope (and scope-2 method) by month, without the other
+# dimensions, so a year of one organisation is a few dozen rows, not thousands.
+emissions_overview = sa.Table(
+    "emissions_overview",
+    Base.metadata,
+    sa.Column("organization_id", sa.String(64), primary_key=True),
+    sa.Column("scope", sa.SmallInteger, primary_key=True),
+    sa.Column("method", sa.String(8), primary_key=True),
+    sa.Column("month", sa.Date, primary_key=True),
+    sa.Column("co2e_mg", sa.BigInteger, nullable=False),
+)
+
+
 class MeterHour(Base):
     """A meter's readings in one hour, summed over every accepted batch."""
 

@@ -27,6 +27,7 @@ from ecotrack.analytics.models import (
     MeterHour,
     emissions_daily,
     emissions_monthly,
+    emissions_overview,
     messaging,
 )
 from ecotrack.core.database import Database
@@ -46,6 +47,7 @@ READ_MODELS = (
     Base.metadata.tables[ActivityVersion.__tablename__],
     emissions_daily,
     emissions_monthly,
+    emissions_overview,
     meter_hours,
 )
 
@@ -136,24 +138,24 @@ def _insert(session: AsyncSession, table: sa.Table) -> Any:
 
 async def _add_emissions(session: AsyncSession, organization_id: str, delta: Counter[Key]) -> None:
     monthly: Counter[Key] = Counter()
+    overview: Counter[tuple[int, str, date]] = Counter()
     for (facility, scope, method, category, gas, day), mg in delta.items():
-        monthly[(facility, scope, method, category, gas, day.replace(day=1))] += mg
-    for table, time_column, amounts in (
-        (emissions_daily, "day", delta),
-        (emissions_monthly, "month", monthly),
+        month = day.replace(day=1)
+        monthly[(facility, scope, method, category, gas, month)] += mg
+        overview[(scope, method, month)] += mg
+    dimensions = ("facility_id", "scope", "method", "category", "gas")
+    for table, names, amounts in (
+        (emissions_daily, (*dimensions, "day"), delta),
+        (emissions_monthly, (*dimensions, "month"), monthly),
+        (emissions_overview, ("scope", "method", "month"), overview),
     ):
         rows = [
             {
                 "organization_id": organization_id,
-                "facility_id": facility,
-                "scope": scope,
-                "method": method,
-                "category": category,
-                "gas": gas,
-                time_column: when,
+                **dict(zip(names, key, strict=True)),
                 "co2e_mg": mg,
             }
-            for (facility, scope, method, category, gas, when), mg in sorted(amounts.items())
+            for key, mg in sorted(amounts.items())
             if mg
         ]
         if not rows:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from ecotrack.analytics.models import emissions_daily, emissions_monthly
+from ecotrack.analytics.models import emissions_daily, emissions_monthly, emissions_overview
 from ecotrack.core.errors import UnprocessableContent
 
 Dimension = Literal["scope", "category", "facility", "gas", "month", "year"]
@@ -19,6 +20,10 @@ DIMENSIONS: tuple[Dimension, ...] = ("scope", "category", "facility", "gas", "mo
 TIME_DIMENSIONS = {"month", "year"}
 Scope2Method = Literal["location", "market"]
 _COLUMN = {"scope": "scope", "category": "category", "facility": "facility_id", "gas": "gas"}
+_OVERVIEW_DIMENSIONS = {"scope", *TIME_DIMENSIONS}
+
+Reader = AsyncSession | AsyncConnection
+"""Queries only read: a unit of work's session or a plain read connection both do."""
 
 
 @dataclass(frozen=True)
@@ -74,43 +79,77 @@ def _public_key(dimension: str, value: Any) -> Any:
     return (value or None) if dimension in {"facility", "category"} else value
 
 
-async def emissions(
-    session: AsyncSession, organization_id: str, filters: Filters, group_by: tuple[Dimension, ...]
-) -> Totals:
-    """Totals in mg CO2e for each combination of ``group_by``, and overall.
+def _aggregate_for(filters: Filters, group_by: tuple[Dimension, ...]) -> sa.Table:
+    """The smallest aggregate that holds the answer; they all hold the same sums.
 
-    Whole-month windows read the monthly aggregate (what dashboards ask); any other
-    window reads the daily one. Both hold the same sums, so the answer is the same.
+    Whole-month windows by scope and time only (what dashboards ask) read the overview;
+    other whole-month windows the monthly aggregate; any other window the daily one.
     """
-    monthly = _whole_months(filters.start, filters.end)
-    table = emissions_monthly if monthly else emissions_daily
-    when = table.c.month if monthly else table.c.day
-    low = filters.start.replace(day=1) if monthly else filters.start
-    plain = [dimension for dimension in group_by if dimension not in TIME_DIMENSIONS]
-    timed = any(dimension in TIME_DIMENSIONS for dimension in group_by)
+    if not _whole_months(filters.start, filters.end):
+        return emissions_daily
+    if set(group_by) <= _OVERVIEW_DIMENSIONS and not (
+        filters.facilities or filters.categories or filters.gases
+    ):
+        return emissions_overview
+    return emissions_monthly
+
+
+_FILTER_COLUMNS = (
+    ("facilities", "facility_id"),
+    ("scopes", "scope"),
+    ("categories", "category"),
+    ("gases", "gas"),
+)
+
+
+@functools.cache
+def _statement(
+    table: sa.Table, plain: tuple[str, ...], timed: bool, filtered: frozenset[str]
+) -> sa.Select[Any]:
+    """One statement per query shape, with the values bound at execution.
+
+    Built once, its SQL is compiled once too: on a read of a few dozen rows, building
+    and compiling a fresh statement costs as much as the database's work.
+    """
+    when = table.c.day if table is emissions_daily else table.c.month
     columns = [table.c[_COLUMN[dimension]] for dimension in plain]
     if timed:
         columns.append(when)
     conditions = [
-        table.c.organization_id == organization_id,
-        when >= low,
-        when <= filters.end,
-        table.c.method.in_(["", filters.scope2_method]),
+        table.c.organization_id == sa.bindparam("organization_id"),
+        when >= sa.bindparam("low"),
+        when <= sa.bindparam("high"),
+        table.c.method.in_(sa.bindparam("methods", expanding=True)),
     ]
-    for values, column in (
-        (filters.facilities, table.c.facility_id),
-        (filters.scopes, table.c.scope),
-        (filters.categories, table.c.category),
-        (filters.gases, table.c.gas),
-    ):
-        if values:
-            conditions.append(column.in_(values))
+    conditions += [
+        table.c[column].in_(sa.bindparam(field, expanding=True))
+        for field, column in _FILTER_COLUMNS
+        if field in filtered
+    ]
     query = sa.select(*columns, sa.func.sum(table.c.co2e_mg).label("mg")).where(*conditions)
-    if columns:
-        query = query.group_by(*columns)
+    return query.group_by(*columns) if columns else query
+
+
+async def emissions(
+    reader: Reader, organization_id: str, filters: Filters, group_by: tuple[Dimension, ...]
+) -> Totals:
+    """Totals in mg CO2e for each combination of ``group_by``, and overall."""
+    table = _aggregate_for(filters, group_by)
+    plain = tuple(dimension for dimension in group_by if dimension not in TIME_DIMENSIONS)
+    timed = len(plain) < len(group_by)
+    values = {field: getattr(filters, field) for field, _ in _FILTER_COLUMNS}
+    parameters = {
+        "organization_id": organization_id,
+        "low": filters.start if table is emissions_daily else filters.start.replace(day=1),
+        "high": filters.end,
+        "methods": ["", filters.scope2_method],
+        **{field: list(chosen) for field, chosen in values.items() if chosen},
+    }
+    filtered = frozenset(field for field, chosen in values.items() if chosen)
+    query = _statement(table, plain, timed, filtered)
     result = Totals()
     grouped: dict[tuple[Any, ...], int] = defaultdict(int)
-    for row in (await session.execute(query)).all():
+    for row in (await reader.execute(query, parameters)).all():
         mg = int(row.mg or 0)
         found = dict(zip(plain, row[: len(plain)], strict=True))
         key = tuple(

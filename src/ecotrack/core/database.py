@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -27,6 +29,7 @@ class Database:
         self.url = make_url(url)
         self.schema = schema
         self.is_postgres = self.url.get_backend_name() == "postgresql"
+        self.pool_size = pool_size
         self.engine = self._create_engine(pool_size)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
@@ -51,11 +54,36 @@ class Database:
         async with self.sessions() as session, session.begin():
             yield session
 
+    @asynccontextmanager
+    async def reader(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for reads outside any transaction: each query is one round trip.
+
+        For the hot read paths (dashboards). No BEGIN/COMMIT, and on PostgreSQL no
+        pre-ping: a connection the server has dropped fails one query (answered 503 with
+        Retry-After) and leaves the pool, rather than every read paying a ping.
+        """
+        async with self._read_engine.connect() as connection:
+            yield connection
+
+    @cached_property
+    def _read_engine(self) -> AsyncEngine:
+        if not self.is_postgres:
+            return self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        return create_async_engine(
+            self.url,
+            pool_size=self.pool_size,
+            isolation_level="AUTOCOMMIT",
+            pool_recycle=600,
+            connect_args={"server_settings": {"search_path": self.schema}},
+        )
+
     async def ping(self) -> None:
         async with self.engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
+        if "_read_engine" in self.__dict__ and self.is_postgres:
+            await self._read_engine.dispose()
         await self.engine.dispose()
 
 

@@ -13,7 +13,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ecotrack.core.errors import install_problem_handlers, problem_body, problem_response
@@ -195,3 +195,12 @@ async def unit_of_work(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
 # "function" scope commits when the route returns, before the response is sent, so a
 # failed commit is an error answer rather than a success that did not happen.
 SessionDep = Annotated[AsyncSession, Depends(unit_of_work, scope="function")]
+
+
+async def read_connection(runtime: RuntimeDep) -> AsyncIterator[AsyncConnection]:
+    async with runtime.database.reader() as connection:
+        yield connection
+
+
+ReaderDep = Annotated[AsyncConnection, Depends(read_connection, scope="function")]
+"""For routes that only read, and want it in one round trip (see ``Database.reader``)."""
