@@ -20,19 +20,16 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import asyncpg
 import httpx
 import orjson
 
+from bench.serving import serving
 from ecotrack.core.security import Identity, sign_identity
 
 BATCH = 50_000
@@ -76,41 +73,6 @@ def _headers(scopes: tuple[str, ...]) -> dict[str, str]:
         subject="bench-key", kind="api_key", organization_id="bench-org", scopes=scopes
     )
     return sign_identity(identity, SECRET)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-async def _serve(url: str, port: int, data_dir: str) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "ECOTRACK_DATABASE_URL": url,
-        "ECOTRACK_SECRET_KEY": SECRET,
-        "ECOTRACK_DATA_DIR": data_dir,
-    }
-    command = [str(Path(sys.executable).parent / "ecotrack"), "serve", "carbon", "--migrate"]
-    # the server is its own process, as deployed, so client and server do not share a core
-    process = subprocess.Popen(  # noqa: ASYNC220  # started once, before the timing
-        [*command, "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    async with httpx.AsyncClient() as http:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if (await http.get(f"http://127.0.0.1:{port}/readyz")).status_code == 200:
-                    return process
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    process.terminate()
-    raise RuntimeError("the Carbon service did not become ready in 60 s")
 
 
 async def _meter(http: httpx.AsyncClient) -> str:
@@ -163,12 +125,15 @@ async def _empty_readings(url: str) -> None:
 
 
 async def _through_http(url: str, db_url: str, rows: list[tuple[datetime, float]]) -> float:
-    port = _free_port()
     with tempfile.TemporaryDirectory() as data_dir:
-        server = await _serve(url, port, data_dir)
-        try:
+        settings = {
+            "ECOTRACK_DATABASE_URL": url,
+            "ECOTRACK_SECRET_KEY": SECRET,
+            "ECOTRACK_DATA_DIR": data_dir,
+        }
+        async with serving("carbon", settings) as base_url:
             await _empty_readings(db_url)
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
+            async with httpx.AsyncClient(base_url=base_url, timeout=120) as http:
                 bodies = _bodies(rows)
                 warm = await _meter(http)  # first-call costs: imports, factor library, pools
                 path = f"{CARBON}/meters/{warm}/readings"
@@ -189,9 +154,6 @@ async def _through_http(url: str, db_url: str, rows: list[tuple[datetime, float]
                 while await _pending(db_url):  # noqa: ASYNC110  # another process relays
                     await asyncio.sleep(0.01)
                 return time.perf_counter() - started
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
 
 async def run() -> str:

@@ -12,7 +12,7 @@ from backends import wait_for
 from ecotrack.core.config import Settings
 from ecotrack.core.database import Database
 from ecotrack.core.events import Event, Transport, create_transport
-from ecotrack.core.events.consumer import IdempotentConsumer
+from ecotrack.core.events.consumer import EventHandler, IdempotentConsumer
 from ecotrack.core.events.outbox import Outbox, OutboxRelay
 
 
@@ -73,12 +73,17 @@ def relay_for(database: Database, outbox: Outbox, transport: Transport) -> Outbo
     return OutboxRelay("ledger", database, outbox, transport, batch_size=100)
 
 
-def consumer_for(database: Database, transport: Transport, group: str) -> IdempotentConsumer:
+def consumer_for(
+    database: Database,
+    transport: Transport,
+    group: str,
+    handler: EventHandler = ledger.apply_note,
+) -> IdempotentConsumer:
     return IdempotentConsumer(
         group,
         database,
         ledger.messaging.processed_events,
-        ledger.apply_note,
+        handler,
         transport.dead_letter,
         max_attempts=3,
         backoff_s=0.01,
@@ -134,13 +139,7 @@ async def test_a_batch_is_applied_in_one_transaction_and_a_repeat_inside_it_once
         sessions.add(id(session))
         await ledger.apply_note(session, event)
 
-    consumer = IdempotentConsumer(
-        "ledger.batched",
-        database,
-        ledger.messaging.processed_events,
-        noting_session,
-        transport.dead_letter,
-    )
+    consumer = consumer_for(database, transport, "ledger.batched", noting_session)
     events = [
         Event.new("note.written", source="ledger", tenant="t", data={"text": f"n{n}"})
         for n in range(5)
@@ -160,15 +159,7 @@ async def test_a_failing_batch_keeps_its_good_events_and_parks_only_the_bad_one(
             raise ValueError("cannot apply poison")
         await ledger.apply_note(session, event)
 
-    consumer = IdempotentConsumer(
-        "ledger.fussy_batch",
-        database,
-        ledger.messaging.processed_events,
-        fussy,
-        transport.dead_letter,
-        max_attempts=2,
-        backoff_s=0.01,
-    )
+    consumer = consumer_for(database, transport, "ledger.fussy_batch", fussy)
     batch = [
         Event.new("note.written", source="ledger", tenant="t", data={"text": text})
         for text in ("before", "poison", "after")
@@ -232,15 +223,7 @@ async def test_an_event_that_keeps_failing_is_dead_lettered_and_the_group_moves_
             await ledger.write_note(session, outbox, "tenant-a", text)
     await relay_for(database, outbox, transport).drain()
 
-    consumer = IdempotentConsumer(
-        "ledger.fussy",
-        database,
-        ledger.messaging.processed_events,
-        fussy,
-        transport.dead_letter,
-        max_attempts=3,
-        backoff_s=0.01,
-    )
+    consumer = consumer_for(database, transport, "ledger.fussy", fussy)
     subscription = await transport.subscribe("ledger.fussy", ["note"], consumer)
     try:
         rows = await wait_for(lambda: _applied_when(database, count=2), within=60)

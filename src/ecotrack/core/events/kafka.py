@@ -146,7 +146,17 @@ class KafkaTransport(Transport):
     ) -> None:
         try:
             while True:
-                messages = await consumer.consume(num_messages=max_batch, timeout=0.5)
+                # Wait for one message, then take whatever else has arrived: consume()
+                # alone would hold a part-filled batch until its timeout.
+                first = await consumer.poll(0.5)
+                if first is None:
+                    continue
+                more = (
+                    await consumer.consume(num_messages=max_batch - 1, timeout=0)
+                    if max_batch > 1
+                    else []
+                )
+                messages = [first, *more]
                 events = []
                 ends: dict[tuple[str, int], int] = {}
                 for message in messages:

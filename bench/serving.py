@@ -1,0 +1,56 @@
+"""Services run as they are deployed: each `ecotrack serve` in a process of its own."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@asynccontextmanager
+async def serving(service: str, settings: dict[str, str]) -> AsyncIterator[str]:
+    """``ecotrack serve SERVICE --migrate`` with these ``ECOTRACK_*`` settings; its URL.
+
+    Its own process, as deployed, so that the client and each service do not share a
+    core (or Python's lock).
+    """
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "ecotrack"), "serve", service, "--migrate"]
+    process = subprocess.Popen(  # noqa: ASYNC220  # started once, before any timing
+        [*command, "--port", str(port)],
+        env={**os.environ, **settings},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient() as http:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if (await http.get(f"{url}/readyz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the {service} service did not become ready in 60 s")
+                await asyncio.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
