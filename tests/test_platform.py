@@ -6,7 +6,10 @@ import asyncio
 import os
 import signal
 import sys
+from collections.abc import Awaitable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -20,8 +23,15 @@ from ecotrack.auth import tokens
 from ecotrack.auth.models import Account
 from ecotrack.core.config import Profile, Settings
 from ecotrack.core.migrations import current_revision
+from ecotrack.core.security import Identity, Role, sign_identity
 from ecotrack.platform import SERVICE_SPECS, Platform
-from ecotrack.platform.seed import DEMO_EMAIL, DEMO_PASSWORD, SeedRefused, seed_demo
+from ecotrack.platform.seed import (
+    DEMO_EMAIL,
+    DEMO_PASSWORD,
+    LEAK_AT,
+    SeedRefused,
+    seed_demo,
+)
 from ecotrack.users.models import Membership, Organization
 
 
@@ -85,6 +95,55 @@ async def test_demo_seed_creates_the_login_once(platform: Platform) -> None:
     assert [(e.type, e.data["name"]) for e in created] == [
         ("organization.created", "Demo Organisation")
     ]
+
+
+async def test_the_demo_ledger_reaches_the_dashboard_and_shows_its_leak(
+    platform: Platform, settings: Settings
+) -> None:
+    """Seeded through Carbon's API, projected by Analytics: the two agree to the gram."""
+    seed = await seed_demo(platform)
+    owner = Identity(
+        subject=seed.user_id, kind="user", organization_id=seed.organization_id, role=Role.OWNER
+    )
+    headers = sign_identity(owner, settings.secret_key.get_secret_value())
+    carbon = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=platform.apps["carbon"]), base_url="http://c"
+    )
+    analytics = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=platform.apps["analytics"]), base_url="http://a"
+    )
+    async with carbon, analytics:
+        ledger = await carbon.get(
+            "/api/v1/carbon/activities/totals",
+            params={"from": "2025-01-01", "to": "2025-12-31", "group_by": "month"},
+            headers=headers,
+        )
+        assert ledger.status_code == 200, ledger.text
+
+        async def projected() -> dict[str, Any] | None:
+            answer = await analytics.get(
+                "/api/v1/analytics/emissions",
+                params={"from": "2025-01-01", "to": "2025-12-31", "group_by": "scope,month"},
+                headers=headers,
+            )
+            body: dict[str, Any] = answer.json()
+            close = abs(body["total_co2e_kg"] - ledger.json()["co2e_kg"]) < 0.01
+            return body if close else None
+
+        dashboard = await wait_for(projected, within=60)
+        anomalies = await wait_for(
+            lambda: _json(analytics.get("/api/v1/analytics/anomalies", headers=headers)),
+            within=60,
+        )
+        again = await seed_demo(platform)
+    assert {row["scope"] for row in dashboard["rows"]} == {1, 2, 3}
+    assert len({row["month"] for row in dashboard["rows"]}) == 12
+    assert [datetime.fromisoformat(a["hour"]) for a in anomalies] == [LEAK_AT]
+    assert not again.created, "seeding again adds nothing"
+
+
+async def _json(response: Awaitable[httpx.Response]) -> Any:
+    return (await response).json()
 
 
 async def test_production_profile_refuses_the_demo_seed(settings: Settings) -> None:

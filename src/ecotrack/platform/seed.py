@@ -1,10 +1,21 @@
-"""The development demo data: one organisation and the login ``demo@example.com``."""
+"""The development demo data: the login ``demo@example.com``, its organisation, and a ledger.
+
+The ledger (two facilities, 34 months of energy, travel and a water meter's readings)
+goes in through Carbon's own API, as any client's data would, so it is checked,
+calculated with the shipped factors and published to Analytics like the rest.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
 
 from ecotrack.auth import service as auth_service
+from ecotrack.core.security import Identity, Role, sign_identity
 from ecotrack.platform import Platform
 from ecotrack.users import service as users_service
 
@@ -12,6 +23,11 @@ DEMO_EMAIL = "demo@example.com"
 DEMO_PASSWORD = "ecotrack-demo"  # noqa: S105 - the documented demo login, development only
 DEMO_NAME = "Demo User"
 DEMO_ORGANIZATION = "Demo Organisation"
+CARBON = "/api/v1/carbon"
+FIRST_MONTH, MONTHS = date(2024, 1, 1), 34  # January 2024 to October 2026
+# Eight weeks of hourly water readings; a leak one night makes an anomaly to look at.
+WATER_FROM, WATER_WEEKS = datetime(2026, 9, 7, tzinfo=UTC), 8
+LEAK_AT = datetime(2026, 10, 28, 3, tzinfo=UTC)
 
 
 class SeedRefused(RuntimeError):
@@ -48,4 +64,91 @@ async def seed_demo(platform: Platform) -> DemoSeed:
                 session, users_rt.outbox, name=DEMO_ORGANIZATION, owner_id=user_id
             )
             created = True
-    return DemoSeed(user_id=user_id, organization_id=organization.id, created=created)
+    owner = Identity(subject=user_id, kind="user", organization_id=organization.id, role=Role.OWNER)
+    headers = sign_identity(owner, platform.settings.secret_key.get_secret_value())
+    transport = httpx.ASGITransport(app=platform.apps["carbon"])
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://carbon", headers=headers
+    ) as carbon:
+        ledger_created = await _seed_ledger(carbon)
+    return DemoSeed(
+        user_id=user_id, organization_id=organization.id, created=created or ledger_created
+    )
+
+
+async def _post(carbon: httpx.AsyncClient, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    answer = await carbon.post(f"{CARBON}{path}", json=body)
+    if answer.status_code != 201:
+        raise RuntimeError(f"seeding {path} failed: {answer.status_code} {answer.text[:500]}")
+    created: dict[str, Any] = answer.json()
+    return created
+
+
+async def _seed_ledger(carbon: httpx.AsyncClient) -> bool:
+    """Facilities, monthly activities and a meter, unless the organisation has facilities."""
+    if (await carbon.get(f"{CARBON}/facilities")).json():
+        return False
+    london = await _post(
+        carbon,
+        "/facilities",
+        {"name": "London office", "region": "GB", "type": "office", "floor_area_m2": 1200},
+    )
+    austin = await _post(
+        carbon,
+        "/facilities",
+        {"name": "Austin warehouse", "region": "US-TX", "type": "warehouse", "floor_area_m2": 5000},
+    )
+    for body in _monthly_activities(london["id"], austin["id"]):
+        await _post(carbon, "/activities", body)
+    meter = await _post(
+        carbon,
+        "/meters",
+        {"facility_id": london["id"], "name": "Main water", "kind": "water", "unit": "m3"},
+    )
+    await _post(carbon, f"/meters/{meter['id']}/readings", {"readings": _water_readings()})
+    return True
+
+
+def _monthly_activities(london: str, austin: str) -> list[dict[str, Any]]:
+    """Bills and travel with the seasons, each year using about 5 % less than the last."""
+    activities = []
+    for n in range(MONTHS):
+        start = date(FIRST_MONTH.year + n // 12, n % 12 + 1, 1)
+        end = date(start.year + (start.month == 12), start.month % 12 + 1, 1) - timedelta(days=1)
+        winter = math.cos(2 * math.pi * (start.month - 1) / 12)  # 1 in January, -1 in July
+        saving = 0.95 ** (start.year - FIRST_MONTH.year)
+        dated = {"period_start": str(start), "period_end": str(end), "year": start.year}
+        items: list[tuple[str, float, str, str, str | None, dict[str, str]]] = [
+            ("electricity.grid", 14_000 + 3_000 * winter, "kWh", "GB", london, {}),
+            ("fuel.natural_gas", 6_000 + 5_000 * winter, "kWh", "GB", london, {}),
+            ("electricity.grid", 38_000 - 8_000 * winter, "kWh", "US-TX", austin, {}),
+            ("vehicle.car", 2_500, "km", "GB", None, {}),
+        ]
+        if start.month % 3 == 0:
+            items.append(("travel.flight", 6_000, "km", "GB", None, {"haul": "short"}))
+        for activity, quantity, unit, region, facility, options in items:
+            activities.append(
+                {
+                    "activity": activity,
+                    "quantity": round(quantity * saving),
+                    "unit": unit,
+                    "region": region,
+                    "facility_id": facility,
+                    "options": options,
+                    **dated,
+                }
+            )
+    return activities
+
+
+def _water_readings() -> list[dict[str, Any]]:
+    """An office's hourly water use: busy weekday hours, quiet nights and weekends."""
+    readings = []
+    for hour in range(WATER_WEEKS * 7 * 24):
+        at = WATER_FROM + timedelta(hours=hour)
+        working = at.weekday() < 5 and 8 <= at.hour < 18
+        value = 1.2 if working else 0.15
+        if at == LEAK_AT:
+            value = 3.0
+        readings.append({"ts": at.isoformat(), "value": value})
+    return readings
