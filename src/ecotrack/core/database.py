@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -22,6 +23,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+from ecotrack.core.errors import ServiceUnavailable
 
 
 class Database:
@@ -59,11 +62,20 @@ class Database:
         """A connection for reads outside any transaction: each query is one round trip.
 
         For the hot read paths (dashboards). No BEGIN/COMMIT, and on PostgreSQL no
-        pre-ping: a connection the server has dropped fails one query (answered 503 with
-        Retry-After) and leaves the pool, rather than every read paying a ping.
+        pre-ping: a connection the server has dropped fails one read, answered 503 with
+        Retry-After, and leaves the pool, rather than every read paying a ping. Only
+        reads go through here, so "nothing was written, retry" is true.
         """
-        async with self._read_engine.connect() as connection:
-            yield connection
+        try:
+            async with self._read_engine.connect() as connection:
+                yield connection
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            raise ServiceUnavailable(
+                "the database connection was lost; this was a read, please retry",
+                headers={"Retry-After": "1"},
+            ) from exc
 
     @cached_property
     def _read_engine(self) -> AsyncEngine:

@@ -14,7 +14,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -181,20 +181,6 @@ async def _on_integrity_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(body)
 
 
-async def _on_database_error(request: Request, exc: Exception) -> JSONResponse:
-    if not (isinstance(exc, DBAPIError) and exc.connection_invalidated):
-        return await _on_unexpected(request, exc)
-    # The pool has dropped the connection the server closed; the next try gets a live one.
-    log.warning("http.connection_lost", path=request.url.path, error=str(exc.orig))
-    body = problem_body(
-        status=503,
-        slug="service-unavailable",
-        detail="the database connection was lost; nothing was written, please retry",
-        instance=request.url.path,
-    )
-    return problem_response(body, headers={"Retry-After": "1"})
-
-
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("http.unhandled_error", path=request.url.path)
     body = problem_body(
@@ -210,5 +196,4 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(IntegrityError, _on_integrity_error)
-    app.add_exception_handler(DBAPIError, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected)

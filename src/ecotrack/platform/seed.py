@@ -86,7 +86,9 @@ async def _post(carbon: httpx.AsyncClient, path: str, body: dict[str, Any]) -> d
 
 async def _seed_ledger(carbon: httpx.AsyncClient) -> bool:
     """Facilities, monthly activities and a meter, unless the organisation has facilities."""
-    if (await carbon.get(f"{CARBON}/facilities")).json():
+    facilities = await carbon.get(f"{CARBON}/facilities")
+    facilities.raise_for_status()
+    if facilities.json():
         return False
     london = await _post(
         carbon,

@@ -10,7 +10,7 @@ fails is parked in the dead-letter topic and the group moves on.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, ExitStack
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -72,60 +72,66 @@ class IdempotentConsumer:
             CONSUMED.labels(self.group, outcome).inc()
 
     async def _apply_alone(self, event: Event) -> str:
-        try:
-            async for attempt in AsyncRetrying(
-                stop=stop_after_attempt(self.max_attempts),
-                wait=wait_exponential(multiplier=self.backoff_s, max=30),
-            ):
-                with attempt:
-                    return (await self._apply_together([event]))[0]
-        except RetryError as exc:
-            reason = repr(exc.last_attempt.exception())
-            log.error(
-                "events.handler_failed",
-                group=self.group,
-                event_id=str(event.id),
-                event_type=event.type,
-                reason=reason,
-            )
-            await self.dead_letter(self.group, event, event.to_json(), reason)
-        return "dead_lettered"
+        # One span for every attempt and the dead-lettering, so their logs carry its trace.
+        with self._span(event):
+            try:
+                async for attempt in AsyncRetrying(
+                    stop=stop_after_attempt(self.max_attempts),
+                    wait=wait_exponential(multiplier=self.backoff_s, max=30),
+                ):
+                    with attempt:
+                        return (await self._apply_together([event], traced=False))[0]
+            except RetryError as exc:
+                reason = repr(exc.last_attempt.exception())
+                log.error(
+                    "events.handler_failed",
+                    group=self.group,
+                    event_id=str(event.id),
+                    event_type=event.type,
+                    reason=reason,
+                )
+                await self.dead_letter(self.group, event, event.to_json(), reason)
+            return "dead_lettered"
 
-    async def _apply_together(self, events: Sequence[Event]) -> list[str]:
+    async def _apply_together(self, events: Sequence[Event], *, traced: bool = True) -> list[str]:
         ids = [str(event.id) for event in events]
         outcomes = []
-        async with self.database.session() as session:
-            seen = set(
-                (
-                    await session.scalars(
-                        sa.select(self.processed.c.event_id).where(
-                            self.processed.c.consumer_group == self.group,
-                            self.processed.c.event_id.in_(set(ids)),
+        # Each event's span stays open until the commit, so a batch that fails, even at
+        # its commit, shows as failed in every one of its events' traces.
+        with ExitStack() as spans:
+            async with self.database.session() as session:
+                seen = set(
+                    (
+                        await session.scalars(
+                            sa.select(self.processed.c.event_id).where(
+                                self.processed.c.consumer_group == self.group,
+                                self.processed.c.event_id.in_(set(ids)),
+                            )
                         )
-                    )
-                ).all()
-            )
-            fresh = []
-            for event_id, event in zip(ids, events, strict=True):
-                # The bus is at-least-once, so a batch may carry an event twice.
-                if event_id in seen:
-                    outcomes.append("duplicate")
-                    continue
-                seen.add(event_id)
-                with self._span(event):
-                    await self.handler(session, event)
-                fresh.append(event_id)
-                outcomes.append("applied")
-            if fresh:
-                now = datetime.now(UTC)
-                # The primary key makes a concurrent second apply fail and roll back.
-                await session.execute(
-                    sa.insert(self.processed),
-                    [
-                        {"consumer_group": self.group, "event_id": event_id, "processed_at": now}
-                        for event_id in fresh
-                    ],
+                    ).all()
                 )
+                fresh = []
+                for event_id, event in zip(ids, events, strict=True):
+                    # The bus is at-least-once, so a batch may carry an event twice.
+                    if event_id in seen:
+                        outcomes.append("duplicate")
+                        continue
+                    seen.add(event_id)
+                    if traced:
+                        spans.enter_context(self._span(event))
+                    await self.handler(session, event)
+                    fresh.append(event_id)
+                    outcomes.append("applied")
+                if fresh:
+                    now = datetime.now(UTC)
+                    # The primary key makes a concurrent second apply fail and roll back.
+                    await session.execute(
+                        sa.insert(self.processed),
+                        [
+                            {"consumer_group": self.group, "event_id": e, "processed_at": now}
+                            for e in fresh
+                        ],
+                    )
         return outcomes
 
     def _span(self, event: Event) -> AbstractContextManager[trace.Span]:
