@@ -38,7 +38,7 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 import sqlalchemy as sa
 
-from bench.serving import serving
+from bench.serving import add_meters, serving
 from ecotrack.analytics import projection, queries
 from ecotrack.analytics.models import messaging
 from ecotrack.carbon.engine import estimate
@@ -269,28 +269,6 @@ class Lag:
     """The ingest rate Carbon actually took (below the asked rate if it fell behind)."""
 
 
-async def _meters(carbon: httpx.AsyncClient, headers: dict[str, str], count: int) -> list[str]:
-    facility = await carbon.post(
-        f"{CARBON}/facilities", json={"name": "Lag site", "region": "GB"}, headers=headers
-    )
-    facility.raise_for_status()
-    meters = []
-    for n in range(count):
-        meter = await carbon.post(
-            f"{CARBON}/meters",
-            json={
-                "facility_id": facility.json()["id"],
-                "name": f"lag meter {n}",
-                "kind": "electricity",
-                "unit": "kWh",
-            },
-            headers=headers,
-        )
-        meter.raise_for_status()
-        meters.append(meter.json()["id"])
-    return meters
-
-
 async def _ingest_steadily(
     carbon: httpx.AsyncClient, sign: Signer, meters: list[str], seconds: int
 ) -> float:
@@ -398,7 +376,7 @@ async def _lag(settings: Settings) -> Lag:
     carbon, analytics = Database(url, "carbon"), Database(url, "analytics")
     try:
         async with _carbon_api(settings) as api:
-            meters = await _meters(api, sign(), LAG_METERS + 1)
+            meters = await add_meters(api, sign(), LAG_METERS + 1)
             await _ingest_steadily(api, sign, meters[:1], 1)
             warm_up = await _written(carbon, tenant)
             await _projected(analytics, warm_up)

@@ -1,4 +1,5 @@
-"""Services run as they are deployed: each `ecotrack serve` in a process of its own."""
+"""Services run as they are deployed (each `ecotrack serve` in a process of its own), and
+the meters the benchmarks feed through Carbon's API."""
 
 from __future__ import annotations
 
@@ -54,3 +55,31 @@ async def serving(service: str, settings: dict[str, str]) -> AsyncIterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+async def add_meters(carbon: httpx.AsyncClient, headers: dict[str, str], count: int) -> list[str]:
+    """A facility with ``count`` electricity meters, through Carbon's API; their ids.
+
+    ``headers`` carry an identity that may write activities.
+    """
+    facility = await carbon.post(
+        "/api/v1/carbon/facilities",
+        json={"name": "Bench site", "region": "GB"},
+        headers=headers,
+    )
+    facility.raise_for_status()
+    meters = []
+    for n in range(count):
+        meter = await carbon.post(
+            "/api/v1/carbon/meters",
+            json={
+                "facility_id": facility.json()["id"],
+                "name": f"bench meter {n}",
+                "kind": "electricity",
+                "unit": "kWh",
+            },
+            headers=headers,
+        )
+        meter.raise_for_status()
+        meters.append(meter.json()["id"])
+    return meters
