@@ -45,12 +45,10 @@ export default defineConfig({
     },
   },
   server: {
-    // `npm run dev` against a running `make up` on :8000.
-    proxy: {
-      "/api": "http://localhost:8000",
-      "/.well-known": "http://localhost:8000",
-      "/openapi.json": "http://localhost:8000",
-    },
+    // `npm run dev` against a running `make up` (ECOTRACK_API names another one).
+    proxy: Object.fromEntries(
+      ["/api", "/.well-known", "/openapi.json"].map((path) => [path, process.env.ECOTRACK_API ?? "http://localhost:8000"]),
+    ),
   },
   test: {
     environment: "jsdom",

@@ -522,7 +522,13 @@ def test_dockerfile() -> None:
         assert name in SETTINGS, f"Dockerfile sets {name}, not a setting"
     # BuildKit's ignore file for this Dockerfile: an allow-list of what the build reads.
     ignore = (DEPLOY / "docker" / "Dockerfile.dockerignore").read_text().splitlines()
-    assert {"*", "!pyproject.toml", "!uv.lock", "!README.md", "!src/"} <= set(ignore)
+    assert {"*", "!pyproject.toml", "!uv.lock", "!README.md", "!src/", "!web/"} <= set(ignore)
+    # The web app is built from the lockfiles in a stage of its own and ships in the package;
+    # what a developer built locally (and their node_modules) never enters the context.
+    assert "uv sync --frozen --only-group web" in dockerfile
+    assert "npm ci" in dockerfile
+    assert "COPY --from=web /src/src/ecotrack/demo/dist ./src/ecotrack/demo/dist" in dockerfile
+    assert {"web/node_modules", "src/ecotrack/demo/dist"} <= set(ignore)
 
 
 # ---- tests on every overlay as rendered by kubectl kustomize -----------------------------------

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-import subprocess
 from pathlib import Path
 
-from ecotrack.platform.openapi import public_openapi
 from webapp import NODE_MODULES, WEB, node, require_node_modules
+
+from ecotrack.platform.openapi import public_openapi
 
 GENERATED = WEB / "src" / "api" / "schema.ts"
 
@@ -17,18 +18,18 @@ async def test_generated_client_matches_the_public_openapi(tmp_path: Path) -> No
     document = tmp_path / "openapi.json"
     document.write_text(json.dumps(await public_openapi(), indent=2, sort_keys=True))
     fresh = tmp_path / "schema.ts"
-    subprocess.run(
-        [
-            node(),
-            str(NODE_MODULES / "openapi-typescript" / "bin" / "cli.js"),
-            str(document),
-            "-o",
-            str(fresh),
-        ],
-        check=True,
-        capture_output=True,
+    generator = await asyncio.create_subprocess_exec(
+        node(),
+        str(NODE_MODULES / "openapi-typescript" / "bin" / "cli.js"),
+        str(document),
+        "-o",
+        str(fresh),
         cwd=WEB,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
+    output, _ = await generator.communicate()
+    assert generator.returncode == 0, output.decode()
     assert fresh.read_text() == GENERATED.read_text(), (
         "web/src/api/schema.ts is stale: run `make web-api` and commit it"
     )
