@@ -10,13 +10,14 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import analytics, estimates, event_pipeline, ingest
+from bench import analytics, estimates, event_pipeline, ingest, web
 
 BENCHMARKS = {
     "event_pipeline": event_pipeline,
     "estimates": estimates,
     "analytics": analytics,
     "ingest": ingest,
+    "web": web,
 }
 
 
