@@ -8,6 +8,8 @@ it, until ``ECOTRACK_BREAKER_RECOVERY_S`` has passed and a trial request succeed
 
 from __future__ import annotations
 
+from http.cookiejar import CookieJar, DefaultCookiePolicy
+
 import httpx
 import structlog
 from fastapi import Request
@@ -43,6 +45,14 @@ _HOP_BY_HOP = frozenset(
     }
 )
 _DROPPED_RESPONSE_HEADERS = _HOP_BY_HOP | {"content-length", "content-encoding", REQUEST_ID_HEADER}
+# The Host the client asked for, which services see as X-Forwarded-Host (their own Host
+# is the upstream's); never taken from the client.
+_FORWARDED_HOST = "x-forwarded-host"
+
+
+def _keeps_no_cookies() -> CookieJar:
+    """A jar that refuses every cookie: the gateway relays them, it is no browser."""
+    return CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
 
 
 class UpstreamFailed(Exception):
@@ -70,6 +80,8 @@ class Upstreams:
         for client in clients.values():
             # Carries the trace context to the service (W3C traceparent header).
             HTTPXClientInstrumentor.instrument_client(client)
+            # Else one person's Set-Cookie would ride along on everyone's later requests.
+            client.cookies = _keeps_no_cookies()
 
     def client_for(self, service: str) -> httpx.AsyncClient:
         client = self.clients.get(service)
@@ -85,7 +97,10 @@ class Upstreams:
             request.method,
             path,
             params=request.url.query.encode(),
-            headers=[(k, v) for k, v in headers if k.lower() not in _HOP_BY_HOP],
+            headers=[
+                *((k, v) for k, v in headers if k.lower() not in _HOP_BY_HOP | {_FORWARDED_HOST}),
+                (_FORWARDED_HOST, request.headers.get("host", "")),
+            ],
             content=await request.body(),
         )
         breaker = await self.breakers.get_breaker(service)
@@ -106,15 +121,12 @@ class Upstreams:
             raise ServiceUnavailable(f"{service} did not answer in time", service=service) from exc
         except httpx.TransportError as exc:
             raise ServiceUnavailable(f"{service} is unreachable", service=service) from exc
-        return Response(
-            content=upstream.content,
-            status_code=upstream.status_code,
-            headers={
-                name: value
-                for name, value in upstream.headers.items()
-                if name.lower() not in _DROPPED_RESPONSE_HEADERS
-            },
-        )
+        response = Response(content=upstream.content, status_code=upstream.status_code)
+        # Every header line as sent: repeated ones (two Set-Cookie) must not merge.
+        for name, value in upstream.headers.multi_items():
+            if name not in _DROPPED_RESPONSE_HEADERS:
+                response.headers.append(name, value)
+        return response
 
     async def _send(self, client: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
         if request.method not in IDEMPOTENT_METHODS:
