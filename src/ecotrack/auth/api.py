@@ -14,12 +14,30 @@ from ecotrack.auth.schemas import (
     ApiKeyOut,
     IntrospectIn,
     RefreshTokenIn,
+    SessionIn,
+    SessionOut,
+    SessionRefreshIn,
     SignupIn,
     TokenOut,
     TotpCodeIn,
     TotpSetupOut,
 )
-from ecotrack.core.errors import BadRequest, Forbidden, TooManyRequests, Unauthorized
+from ecotrack.auth.session import (
+    CsrfCookie,
+    CsrfHeader,
+    RefreshCookie,
+    check_csrf,
+    clear_session_cookies,
+    set_session_cookies,
+)
+from ecotrack.core.errors import (
+    BadRequest,
+    Forbidden,
+    Problem,
+    TooManyRequests,
+    Unauthorized,
+    problem_response,
+)
 from ecotrack.core.http import RuntimeDep, SessionDep, client_address
 from ecotrack.core.security import CallerDep, Identity, Tenant, authorize, require_internal
 
@@ -61,11 +79,15 @@ async def token(
     totp: Annotated[str | None, Form(description="TOTP code, if enabled")] = None,
     refresh_token: Annotated[str | None, Form()] = None,
 ) -> Any:
-    """OAuth2 token endpoint: the password grant, or the refresh_token grant (rotating)."""
+    """OAuth2 token endpoint: the password grant, or the refresh_token grant (rotating).
+
+    Either grant takes ``organization_id``: the access token is then for that
+    organisation (``403`` unless a member), so switching needs no password.
+    """
     if grant_type == "refresh_token":
         if not refresh_token:
             raise BadRequest("refresh_token is required for grant_type=refresh_token")
-        return await _refresh(runtime, refresh_token)
+        return await _refresh(runtime, refresh_token, organization_id)
     if grant_type != "password":
         raise BadRequest(
             f"unsupported grant_type '{grant_type}'", accepted=["password", "refresh_token"]
@@ -77,16 +99,89 @@ async def token(
     return await service.issue_tokens(session, runtime.settings, account, organization_id)
 
 
-async def _refresh(runtime: RuntimeDep, raw: str) -> TokenOut:
+async def _refresh(runtime: RuntimeDep, raw: str, organization_id: str | None) -> TokenOut:
     # Its own transaction: a detected reuse must commit the family's revocation even
     # though the request then fails.
     async with runtime.database.session() as session:
-        issued = await service.refresh(session, runtime.settings, raw)
+        issued = await service.refresh(session, runtime.settings, raw, organization_id)
     if issued is None:
         raise Unauthorized(
             "this refresh token was already used; every token of its family is now revoked"
         )
     return issued
+
+
+# Browser sessions: the refresh token in an HttpOnly cookie (see ecotrack.auth.session).
+
+
+def _session_answer(
+    request: Request, response: Response, runtime: RuntimeDep, issued: TokenOut
+) -> SessionOut:
+    set_session_cookies(
+        response, request, issued.refresh_token, max_age=runtime.settings.refresh_token_ttl_s
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return SessionOut.model_validate(issued.model_dump(exclude={"refresh_token"}))
+
+
+def _refused(request: Request, problem: Problem) -> Response:
+    """The problem, answered with both cookies cleared: the session is over."""
+    answer = problem_response(problem.to_dict(instance=request.url.path), problem.headers)
+    clear_session_cookies(answer, request)
+    return answer
+
+
+@router.post("/session", response_model=SessionOut)
+async def open_session(
+    body: SessionIn,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    runtime: RuntimeDep,
+) -> Any:
+    """Log a browser in: the access token in the answer, the refresh token in a cookie."""
+    await _limit_logins(runtime, request, body.email)
+    account = await service.authenticate(session, body.email, body.password, body.totp)
+    issued = await service.issue_tokens(session, runtime.settings, account, body.organization_id)
+    return _session_answer(request, response, runtime, issued)
+
+
+@router.post("/session/refresh", response_model=SessionOut)
+async def refresh_session(
+    request: Request,
+    response: Response,
+    runtime: RuntimeDep,
+    refresh_cookie: RefreshCookie = None,
+    csrf_cookie: CsrfCookie = None,
+    csrf_header: CsrfHeader = None,
+    body: SessionRefreshIn | None = None,
+) -> Any:
+    """Rotate the refresh cookie; ``organization_id`` switches organisation."""
+    if not refresh_cookie:
+        return _refused(request, Unauthorized("no session: log in first"))
+    check_csrf(csrf_cookie, csrf_header)
+    try:
+        issued = await _refresh(runtime, refresh_cookie, body.organization_id if body else None)
+    except Unauthorized as refusal:
+        return _refused(request, refusal)
+    return _session_answer(request, response, runtime, issued)
+
+
+@router.delete("/session", status_code=status.HTTP_204_NO_CONTENT)
+async def close_session(
+    request: Request,
+    session: SessionDep,
+    refresh_cookie: RefreshCookie = None,
+    csrf_cookie: CsrfCookie = None,
+    csrf_header: CsrfHeader = None,
+) -> Response:
+    """Log a browser out: revoke the refresh token's family and clear both cookies."""
+    if refresh_cookie:
+        check_csrf(csrf_cookie, csrf_header)
+        await service.logout(session, refresh_cookie)
+    answer = Response(status_code=status.HTTP_204_NO_CONTENT)
+    clear_session_cookies(answer, request)
+    return answer
 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)

@@ -32,13 +32,34 @@ class AccountOut(BaseModel):
     created_at: datetime
 
 
-class TokenOut(BaseModel):
+class SessionOut(BaseModel):
+    """A browser session's answer: the refresh token travels in an HttpOnly cookie."""
+
     access_token: str
-    refresh_token: str
     token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 token type
     expires_in: int
     organization_id: str | None
     role: str | None
+
+
+class TokenOut(SessionOut):
+    refresh_token: str
+
+
+class SessionIn(BaseModel):
+    email: str = Field(min_length=1, max_length=320)
+    password: str = Field(min_length=1, max_length=256)
+    totp: str | None = Field(default=None, max_length=16, description="TOTP code, if enabled")
+    organization_id: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class SessionRefreshIn(BaseModel):
+    organization_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="Issue the new access token for this organisation instead",
+    )
 
 
 class RefreshTokenIn(BaseModel):

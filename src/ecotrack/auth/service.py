@@ -146,9 +146,13 @@ async def issue_tokens(
     )
 
 
-async def refresh(session: AsyncSession, settings: Settings, raw: str) -> TokenOut | None:
+async def refresh(
+    session: AsyncSession, settings: Settings, raw: str, organization_id: str | None = None
+) -> TokenOut | None:
     """Rotate: the token is spent and a new pair issued, roles read afresh.
 
+    The new pair is for ``organization_id`` if given (``Forbidden`` unless a member; the
+    caller's rollback then leaves the token unspent), else for the token's organisation.
     ``None`` means the token had been used before, so it is presumed stolen and its
     whole family is revoked; the caller must commit that revocation, then refuse.
     """
@@ -167,8 +171,10 @@ async def refresh(session: AsyncSession, settings: Settings, raw: str) -> TokenO
     account = await session.get(Account, stored.user_id)
     if account is None:
         raise Unauthorized("the refresh token is invalid, expired or revoked")
+    if organization_id is None:
+        organization_id = stored.organization_id
     return await issue_tokens(
-        session, settings, account, stored.organization_id, family_id=stored.family_id
+        session, settings, account, organization_id, family_id=stored.family_id
     )
 
 
