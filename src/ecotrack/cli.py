@@ -1,4 +1,4 @@
-"""The ``ecotrack`` command: run the platform, one service, migrations, demo data."""
+"""The ``ecotrack`` command: run the platform, one service, migrations, demo data, meters."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ from ecotrack.core.http import create_service_app, standalone_lifespan
 from ecotrack.core.migrations import new_revision
 from ecotrack.core.runtime import Backends, ServiceRuntime
 from ecotrack.core.telemetry import configure_telemetry
+from ecotrack.demo.simulator import UNITS, SimulatedMeter, Simulator, kind_of
 from ecotrack.platform import SERVICE_SPECS, Platform, gateway_with_remote_upstreams
+from ecotrack.platform.live import BACKFILL_S, PlatformServer, local_url
 from ecotrack.platform.seed import DEMO_EMAIL, DEMO_PASSWORD, SeedRefused, seed_demo
 
 app = typer.Typer(
@@ -76,8 +78,13 @@ def up(
         _say(f"  health      {url}/healthz   readiness {url}/readyz   metrics {url}/metrics")
         if seed:
             _say(f"  demo login  {DEMO_EMAIL} / {DEMO_PASSWORD}")
+        if seed and settings.simulator_enabled:
+            _say(
+                f"  live meters a reading every {settings.simulator_interval_s:g} s, "
+                f"sent every {settings.simulator_batch_s:g} s (ECOTRACK_SIMULATOR_*)"
+            )
         _say("Press Ctrl-C to stop.\n")
-        await _serve(platform.gateway, settings, settings.port)
+        await PlatformServer(platform, settings.port, simulate=seed).serve()
 
     _run_until_interrupted(run())
 
@@ -140,6 +147,96 @@ def seed() -> None:
         _say(f"demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
 
     asyncio.run(run())
+
+
+def _meter_option(text: str, timezone: str) -> SimulatedMeter:
+    """``METER_ID:KIND`` or ``METER_ID:KIND:UNIT`` (gas in kWh, the default, or m3)."""
+    meter_id, _, rest = text.partition(":")
+    kind_text, _, unit = rest.partition(":")
+    if not meter_id or not kind_text:
+        raise typer.BadParameter(f"{text!r}: use METER_ID:KIND, e.g. 3f2a...:electricity")
+    try:
+        kind = kind_of(kind_text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    unit = unit or UNITS[kind][0]
+    if unit not in UNITS[kind]:
+        raise typer.BadParameter(f"a {kind} meter reads in {' or '.join(UNITS[kind])}")
+    return SimulatedMeter(meter_id=meter_id, kind=kind, unit=unit, timezone=timezone)
+
+
+@app.command()
+def simulate(
+    meter: Annotated[
+        list[str],
+        typer.Option(
+            "--meter",
+            metavar="METER_ID:KIND",
+            help="A meter to stream (repeat it): KIND is electricity (kWh), gas (kWh, or "
+            "gas:m3) or water (m3).",
+        ),
+    ],
+    api_key: Annotated[
+        str,
+        typer.Option(
+            envvar="ECOTRACK_SIMULATOR_API_KEY",
+            help="An API key with the readings:write scope (better in the environment).",
+            show_default=False,
+        ),
+    ],
+    url: Annotated[
+        str | None, typer.Option(help="The gateway (default: this machine's, ECOTRACK_PORT).")
+    ] = None,
+    interval: Annotated[
+        float | None,
+        typer.Option(help="Seconds between readings (default ECOTRACK_SIMULATOR_INTERVAL_S)."),
+    ] = None,
+    batch_every: Annotated[
+        float | None,
+        typer.Option(
+            help="Seconds between batches; each batch is a new version of the day's "
+            "activity (default ECOTRACK_SIMULATOR_BATCH_S)."
+        ),
+    ] = None,
+    backfill: Annotated[
+        float, typer.Option(help="Seconds of past readings in the first batch.")
+    ] = BACKFILL_S,
+    seed: Annotated[int | None, typer.Option(help="Seed the noise for repeatable runs.")] = None,
+    anomaly_rate: Annotated[
+        float, typer.Option(min=0, max=1, help="Chance a reading starts a spike or a leak.")
+    ] = 0.0002,
+    timezone: Annotated[
+        str, typer.Option(help="The meters' local time zone (working hours, nights).")
+    ] = "UTC",
+) -> None:
+    """Stream simulated meter readings to the API, as a meter would, until Ctrl-C."""
+    settings = get_settings()
+    configure_telemetry(settings, "ecotrack-simulate")
+    if not api_key.strip():
+        raise typer.BadParameter("give --api-key or ECOTRACK_SIMULATOR_API_KEY")
+    meters = [_meter_option(text, timezone) for text in meter]
+    chosen_interval = interval if interval is not None else settings.simulator_interval_s
+    chosen_batch = batch_every if batch_every is not None else settings.simulator_batch_s
+    if chosen_interval < 0.001 or chosen_batch <= 0:
+        raise typer.BadParameter("--interval and --batch-every must be positive")
+    simulator = Simulator(
+        url or local_url(settings),
+        api_key.strip(),
+        meters,
+        interval_s=chosen_interval,
+        batch_s=chosen_batch,
+        backfill_s=backfill,
+        seed=seed,
+        anomaly_rate=anomaly_rate,
+    )
+    _say(
+        f"Simulating {len(meters)} meter(s) into {simulator.base_url}: a reading every "
+        f"{simulator.interval_s:g} s, sent every {simulator.batch_s:g} s. Ctrl-C stops it."
+    )
+    try:
+        asyncio.run(simulator.run())
+    except KeyboardInterrupt:
+        _say("Simulator stopped.")
 
 
 @app.command("rotate-keys")

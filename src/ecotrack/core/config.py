@@ -116,6 +116,18 @@ class Settings(BaseSettings):
     consumer_backoff_s: float = Field(
         default=0.2, ge=0, description="First retry delay; doubles each attempt."
     )
+    simulator_enabled: bool = Field(
+        default=True,
+        description="ecotrack up streams the demo's live meters (never in production).",
+    )
+    simulator_interval_s: float = Field(
+        default=10.0, ge=0.001, description="Time between two readings of a live meter."
+    )
+    simulator_batch_s: float = Field(
+        default=300.0,
+        gt=0,
+        description="How often a live meter sends its readings: one batch, one ledger version.",
+    )
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Settings:

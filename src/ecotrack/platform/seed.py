@@ -2,7 +2,9 @@
 
 The ledger (two facilities, 34 months of energy, travel and a water meter's readings)
 goes in through Carbon's own API, as any client's data would, so it is checked,
-calculated with the shipped factors and published to Analytics like the rest.
+calculated with the shipped factors and published to Analytics like the rest. So do
+the live meters, which ``ecotrack up``'s simulator then streams readings for
+(:mod:`ecotrack.platform.live`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,35 @@ FIRST_MONTH, MONTHS = date(2024, 1, 1), 34  # January 2024 to October 2026
 # Eight weeks of hourly water readings; a leak one night makes an anomaly to look at.
 WATER_FROM, WATER_WEEKS = datetime(2026, 9, 7, tzinfo=UTC), 8
 LEAK_AT = datetime(2026, 10, 28, 3, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class LiveMeter:
+    """A meter the simulator streams: where it is, what it reads, and how big it is."""
+
+    name: str
+    facility: str
+    kind: str
+    unit: str
+    scale: float  # of the simulator's typical meter of this kind
+    timezone: str  # its working hours are local
+
+
+LONDON, AUSTIN = "Europe/London", "America/Chicago"
+LIVE_METERS = (
+    LiveMeter(
+        "London office — live electricity", "London office", "electricity", "kWh", 0.8, LONDON
+    ),
+    LiveMeter(
+        "Austin warehouse — live electricity",
+        "Austin warehouse",
+        "electricity",
+        "kWh",
+        2.0,
+        AUSTIN,
+    ),
+    LiveMeter("London office — live gas", "London office", "natural_gas", "kWh", 0.6, LONDON),
+)
 
 
 class SeedRefused(RuntimeError):
@@ -64,15 +95,41 @@ async def seed_demo(platform: Platform) -> DemoSeed:
                 session, users_rt.outbox, name=DEMO_ORGANIZATION, owner_id=user_id
             )
             created = True
-    owner = Identity(subject=user_id, kind="user", organization_id=organization.id, role=Role.OWNER)
-    headers = sign_identity(owner, platform.settings.secret_key.get_secret_value())
-    transport = httpx.ASGITransport(app=platform.apps["carbon"])
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://carbon", headers=headers
-    ) as carbon:
+    seed = DemoSeed(user_id=user_id, organization_id=organization.id, created=created)
+    async with service_client(platform, "carbon", seed) as carbon:
         ledger_created = await _seed_ledger(carbon)
+        live_created = await _seed_live_meters(carbon)
     return DemoSeed(
-        user_id=user_id, organization_id=organization.id, created=created or ledger_created
+        user_id=user_id,
+        organization_id=organization.id,
+        created=created or ledger_created or live_created,
+    )
+
+
+async def find_demo(platform: Platform) -> DemoSeed | None:
+    """The demo login and organisation if they were seeded; creates nothing."""
+    async with platform.runtimes["auth"].database.session() as session:
+        account = await auth_service.find_account(session, DEMO_EMAIL)
+    if account is None:
+        return None
+    async with platform.runtimes["users"].database.session() as session:
+        organizations = await users_service.organizations_of(session, account.id)
+    organization = next((o for o in organizations if o.name == DEMO_ORGANIZATION), None)
+    if organization is None:
+        return None
+    return DemoSeed(user_id=account.id, organization_id=organization.id, created=False)
+
+
+def service_client(platform: Platform, service: str, demo: DemoSeed) -> httpx.AsyncClient:
+    """A client of one service's API in-process, acting as the demo organisation's owner."""
+    owner = Identity(
+        subject=demo.user_id, kind="user", organization_id=demo.organization_id, role=Role.OWNER
+    )
+    headers = sign_identity(owner, platform.settings.secret_key.get_secret_value())
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=platform.apps[service]),
+        base_url=f"http://{service}",
+        headers=headers,
     )
 
 
@@ -109,6 +166,32 @@ async def _seed_ledger(carbon: httpx.AsyncClient) -> bool:
     )
     await _post(carbon, f"/meters/{meter['id']}/readings", {"readings": _water_readings()})
     return True
+
+
+async def _seed_live_meters(carbon: httpx.AsyncClient) -> bool:
+    """The live meters the simulator streams, each unless a meter has its name."""
+    facilities = await carbon.get(f"{CARBON}/facilities")
+    meters = await carbon.get(f"{CARBON}/meters")
+    facilities.raise_for_status()
+    meters.raise_for_status()
+    facility_ids = {facility["name"]: facility["id"] for facility in facilities.json()}
+    names = {meter["name"] for meter in meters.json()}
+    created = False
+    for live in LIVE_METERS:
+        if live.name in names or live.facility not in facility_ids:
+            continue
+        await _post(
+            carbon,
+            "/meters",
+            {
+                "facility_id": facility_ids[live.facility],
+                "name": live.name,
+                "kind": live.kind,
+                "unit": live.unit,
+            },
+        )
+        created = True
+    return created
 
 
 def _monthly_activities(london: str, austin: str) -> list[dict[str, Any]]:
