@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
+import pytest
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
@@ -12,20 +15,90 @@ from accounts import bearer, member_token
 from backends import serving
 from ecotrack.core.config import Settings
 from ecotrack.core.security import Identity, Role, sign_identity
+from ecotrack.demo import create_demo_app
+from ecotrack.gateway import create_gateway_app
 from ecotrack.gateway.proxy import Upstreams
-from ecotrack.platform import Platform
+from ecotrack.platform import SERVICE_SPECS, Platform
 from hosting import gateway_client, running_platform
+from web_dist import ASSET, INDEX_HTML, build_dist
+
+SERVICES = set(SERVICE_SPECS)
 
 API_KEYS = "/api/v1/auth/api-keys"
 
 
-async def test_answers_carry_security_headers(client: httpx.AsyncClient) -> None:
-    for path in ("/healthz", "/", "/api/v1/auth/nothing"):
-        headers = (await client.get(path)).headers
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+@pytest.fixture
+async def web_client(platform: Platform, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    """The platform's gateway with a real (small) built web app in tmp_path."""
+    gateway = create_gateway_app(
+        platform.backends, platform.upstreams, web_app=create_demo_app(build_dist(tmp_path))
+    )
+    transport = httpx.ASGITransport(app=gateway)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+async def test_answers_carry_security_headers(web_client: httpx.AsyncClient) -> None:
+    for path in ("/healthz", "/", "/activities/1", ASSET, "/docs", "/api/v1/auth/nothing"):
+        headers = (await web_client.get(path)).headers
         assert headers["x-content-type-options"] == "nosniff", path
         assert headers["x-frame-options"] == "DENY", path
         assert headers["referrer-policy"] == "no-referrer", path
-        assert "frame-ancestors 'none'" in headers["content-security-policy"], path
+        assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
+    assert "http" not in CONTENT_SECURITY_POLICY, "no CDN or other host is trusted"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/api/nope"),
+        ("GET", "/api"),
+        ("GET", "/api/v2/carbon/activities"),
+        ("GET", "/api/v1/unknown-service/x"),
+        ("GET", "/api/v1/carbon"),
+        ("POST", "/api/v1/carbon/no-such-route"),
+        ("GET", "/internal/x"),
+        ("DELETE", "/internal"),
+        ("GET", "/.well-known/nope"),
+        ("GET", "/.well-known/a/b"),
+    ],
+)
+async def test_unknown_api_paths_are_problem_404s_not_the_web_app(
+    web_client: httpx.AsyncClient, method: str, path: str
+) -> None:
+    answer = await web_client.request(method, path)
+    assert answer.status_code == 404, answer.text
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["status"] == 404
+    assert INDEX_HTML not in answer.text
+
+
+async def test_every_other_path_is_the_web_app(web_client: httpx.AsyncClient) -> None:
+    for path in ("/", "/activities/123", "/meters/x/readings", "/settings/members"):
+        page = await web_client.get(path)
+        assert page.status_code == 200, path
+        assert page.text == INDEX_HTML, path
+        assert page.headers["cache-control"] == "no-cache", path
+    asset = await web_client.get(ASSET)
+    assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert (await web_client.get("/assets/gone-00000000.js")).status_code == 404
+    docs = await web_client.get("/docs")
+    assert docs.status_code == 200
+    assert "/docs/init.js" in docs.text
+    # The gateway's own routes stay the gateway's.
+    assert (await web_client.get("/healthz")).json()["service"] == "gateway"
+    assert set((await web_client.get("/status")).json()["services"]) == SERVICES
+    assert (await web_client.get("/openapi.json")).json()["info"]["title"] == "EcoTrack API"
+    jwks = await web_client.get("/.well-known/jwks.json")
+    assert jwks.status_code == 200
+    assert jwks.json()["keys"]
 
 
 async def test_identity_headers_from_outside_are_never_trusted(
@@ -104,9 +177,6 @@ async def test_one_openapi_document_for_the_public_api(client: httpx.AsyncClient
     refs = str(document)
     for name in document["components"]["schemas"]:
         assert f"#/components/schemas/{name}" in refs or name.endswith("Error")
-    docs = await client.get("/docs")
-    assert docs.status_code == 200
-    assert "/openapi.json" in docs.text
 
 
 def _flaky_service() -> tuple[FastAPI, dict[str, int]]:

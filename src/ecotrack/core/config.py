@@ -10,11 +10,13 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRET = "dev-only-change-me"  # noqa: S105 - the marker production refuses
+LogFormat = Literal["auto", "json", "console"]
 
 
 class Profile(StrEnum):
@@ -101,7 +103,10 @@ class Settings(BaseSettings):
         description="Signs internal identity headers and other HMACs.",
     )
     log_level: str = "INFO"
-    log_json: bool = Field(default=True, description="JSON logs (false: human-readable console).")
+    log_format: LogFormat = Field(
+        default="auto",
+        description="auto: human-readable on a terminal, JSON lines otherwise; or force one.",
+    )
     outbox_poll_interval_s: float = Field(default=0.2, gt=0)
     outbox_batch_size: int = Field(default=500, gt=0)
     consumer_batch_size: int = Field(

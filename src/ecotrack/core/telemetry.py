@@ -1,9 +1,10 @@
 """Logs, traces and metrics, set up once per process.
 
-Logs are JSON lines from structlog (stdlib and uvicorn logs routed through it) carrying
-the request id and the current trace and span ids. Traces export over OTLP only when
-``OTEL_EXPORTER_OTLP_ENDPOINT`` is set; otherwise spans are created (so ids appear in
-logs and cross the event bus) but go nowhere.
+Logs come from structlog (stdlib and uvicorn logs routed through it) and carry the
+request id and the current trace and span ids: JSON lines, or human-readable lines when
+``ECOTRACK_LOG_FORMAT`` is ``console`` or is ``auto`` and stderr is a terminal. Traces
+export over OTLP only when ``OTEL_EXPORTER_OTLP_ENDPOINT`` is set; otherwise spans are
+created (so ids appear in logs and cross the event bus) but go nowhere.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import Any
+from typing import Any, Literal, TextIO
 
 import structlog
 from opentelemetry import trace
@@ -20,7 +21,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from prometheus_client import Counter, Histogram
 
-from ecotrack.core.config import Settings
+from ecotrack.core.config import LogFormat, Settings
 
 HTTP_REQUESTS = Counter(
     "ecotrack_http_requests_total", "HTTP requests answered", ["service", "method", "status"]
@@ -43,6 +44,20 @@ def _add_trace_ids(_logger: Any, _method: str, event: dict[str, Any]) -> dict[st
     return event
 
 
+def chosen_log_format(log_format: LogFormat, stream: TextIO) -> Literal["json", "console"]:
+    """``auto`` is console lines for a person at a terminal, JSON for anything else."""
+    if log_format == "auto":
+        return "console" if _is_terminal(stream) else "json"
+    return log_format
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
+
+
 def configure_telemetry(settings: Settings, service_name: str) -> None:
     """Idempotent: several services hosted in one process share one setup."""
     global _configured  # noqa: PLW0603 - process-wide, configured once
@@ -61,26 +76,24 @@ def _configure_logging(settings: Settings) -> None:
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         _add_trace_ids,
     ]
-    renderer: Any = (
-        structlog.processors.JSONRenderer()
-        if settings.log_json
-        else structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
-    )
+    stream = sys.stderr
+    renderers: list[Any]
+    if chosen_log_format(settings.log_format, stream) == "console":
+        # It renders exceptions itself (format_exc_info would flatten them first).
+        renderers = [structlog.dev.ConsoleRenderer(colors=_is_terminal(stream))]
+    else:
+        renderers = [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()]
     structlog.configure(
         processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=True,
     )
-    handler = logging.StreamHandler()
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=shared,
-            processors=[
-                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-                structlog.processors.format_exc_info,
-                renderer,
-            ],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *renderers],
         )
     )
     root = logging.getLogger()

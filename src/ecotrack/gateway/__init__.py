@@ -65,6 +65,9 @@ def create_gateway_app(
     )
     app.add_middleware(SecurityHeadersMiddleware, https=settings.public_url.startswith("https://"))
     if web_app is not None:
+        # Last, so it gets only what no route above took: the gateway's own routes and
+        # every path under /api/, /internal/ and /.well-known/ (a 404 problem when
+        # unknown) stay here; the web app answers the rest, /docs included.
         app.mount("/", web_app)
     return app
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import structlog
 from fastapi import APIRouter, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 
 from ecotrack.core.errors import NotFound, PayloadTooLarge, TooManyRequests
 from ecotrack.core.http import REQUEST_ID_HEADER, client_address
@@ -127,6 +126,16 @@ async def openapi(request: Request) -> JSONResponse:
     return JSONResponse(state.openapi)
 
 
-@router.get("/docs", include_in_schema=False)
-async def docs() -> HTMLResponse:
-    return get_swagger_ui_html(openapi_url="/openapi.json", title="EcoTrack API")
+# Below every real route: what is left under the API prefixes is a 404 problem here,
+# never the web app's index.html (everything else falls through to the web app).
+@router.api_route("/api", methods=_METHODS, include_in_schema=False)
+@router.api_route("/api/{path:path}", methods=_METHODS, include_in_schema=False)
+@router.api_route("/internal", methods=_METHODS, include_in_schema=False)
+@router.api_route("/internal/{path:path}", methods=_METHODS, include_in_schema=False)
+@router.api_route("/.well-known", methods=_METHODS, include_in_schema=False)
+@router.api_route("/.well-known/{path:path}", methods=_METHODS, include_in_schema=False)
+async def no_such_api_route(request: Request) -> Response:
+    raise NotFound(
+        f"no route {request.url.path}; the APIs are under /api/v1/<service>/",
+        services=sorted(_state(request).upstreams.clients),
+    )

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-# Swagger UI at /docs loads its assets from jsDelivr; everything else is same-origin.
-_CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'"
+# One policy for the web app, Swagger UI at /docs and the API answers alike: every
+# script, style, font and request is same-origin (the web app and Swagger UI are served
+# from the package's dist/, no CDN). style-src needs 'unsafe-inline' because Apache
+# ECharts and React set inline style attributes (and Swagger UI does too); scripts stay
+# 'self' only, so no inline or injected script runs. img-src allows data: URIs (ECharts'
+# image export, Swagger UI's icons).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 
 
@@ -21,7 +26,7 @@ class SecurityHeadersMiddleware:
             (b"referrer-policy", b"no-referrer"),
             (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
             (b"cross-origin-opener-policy", b"same-origin"),
-            (b"content-security-policy", _CONTENT_SECURITY_POLICY.encode()),
+            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
         ]
         if https:
             self.headers.append(
