@@ -31,36 +31,42 @@ function page<Name extends string>(load: () => Promise<Record<Name, ComponentTyp
 
 const router = createBrowserRouter([
   {
-    element: <SignedOutOnly />,
-    children: [
-      { path: "/sign-in", element: <SignInPage /> },
-      { path: "/sign-up", element: <SignUpPage /> },
-    ],
-  },
-  {
-    element: <Layout />,
+    // Shown while a lazily loaded page's code arrives on a first visit.
+    HydrateFallback: () => <Loading what="EcoTrack" />,
     children: [
       {
-        element: <RequireSession organization={false} />,
-        children: [{ path: "/organizations/new", element: <CreateOrganizationPage /> }],
+        element: <SignedOutOnly />,
+        children: [
+          { path: "/sign-in", element: <SignInPage /> },
+          { path: "/sign-up", element: <SignUpPage /> },
+        ],
       },
       {
-        element: <RequireSession />,
+        element: <Layout />,
         children: [
-          { path: "/", element: <OverviewPage /> },
-          { path: "/explorer", lazy: page(() => import("../features/explorer/ExplorerPage"), "ExplorerPage") },
-          { path: "/activities", lazy: page(() => import("../features/activities/ActivitiesPage"), "ActivitiesPage") },
-          { path: "/activities/new", lazy: page(() => import("../features/activities/NewActivityPage"), "NewActivityPage") },
-          { path: "/activities/:activityId", lazy: page(() => import("../features/activities/ActivityPage"), "ActivityPage") },
-          { path: "/facilities", lazy: page(() => import("../features/meters/FacilitiesPage"), "FacilitiesPage") },
-          { path: "/meters/:meterId", lazy: page(() => import("../features/meters/MeterPage"), "MeterPage") },
-          { path: "/factors", lazy: page(() => import("../features/factors/FactorsPage"), "FactorsPage") },
-          { path: "/factors/:factorId", lazy: page(() => import("../features/factors/FactorPage"), "FactorPage") },
-          { path: "/targets", lazy: page(() => import("../features/targets/TargetsPage"), "TargetsPage") },
-          { path: "/targets/:targetId", lazy: page(() => import("../features/targets/TargetPage"), "TargetPage") },
-          { path: "/reports", lazy: page(() => import("../features/reports/ReportsPage"), "ReportsPage") },
-          { path: "/settings/:section?", lazy: page(() => import("../features/settings/SettingsPage"), "SettingsPage") },
-          { path: "*", element: <NotFound /> },
+          {
+            element: <RequireSession organization={false} />,
+            children: [{ path: "/organizations/new", element: <CreateOrganizationPage /> }],
+          },
+          {
+            element: <RequireSession />,
+            children: [
+              { path: "/", element: <OverviewPage /> },
+              { path: "/explorer", lazy: page(() => import("../features/explorer/ExplorerPage"), "ExplorerPage") },
+              { path: "/activities", lazy: page(() => import("../features/activities/ActivitiesPage"), "ActivitiesPage") },
+              { path: "/activities/new", lazy: page(() => import("../features/activities/NewActivityPage"), "NewActivityPage") },
+              { path: "/activities/:activityId", lazy: page(() => import("../features/activities/ActivityPage"), "ActivityPage") },
+              { path: "/facilities", lazy: page(() => import("../features/meters/FacilitiesPage"), "FacilitiesPage") },
+              { path: "/meters/:meterId", lazy: page(() => import("../features/meters/MeterPage"), "MeterPage") },
+              { path: "/factors", lazy: page(() => import("../features/factors/FactorsPage"), "FactorsPage") },
+              { path: "/factors/:factorId", lazy: page(() => import("../features/factors/FactorPage"), "FactorPage") },
+              { path: "/targets", lazy: page(() => import("../features/targets/TargetsPage"), "TargetsPage") },
+              { path: "/targets/:targetId", lazy: page(() => import("../features/targets/TargetPage"), "TargetPage") },
+              { path: "/reports", lazy: page(() => import("../features/reports/ReportsPage"), "ReportsPage") },
+              { path: "/settings/:section?", lazy: page(() => import("../features/settings/SettingsPage"), "SettingsPage") },
+              { path: "*", element: <NotFound /> },
+            ],
+          },
         ],
       },
     ],

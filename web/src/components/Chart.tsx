@@ -47,7 +47,8 @@ export function Chart({ option, label, height = 320, onClick }: ChartProps) {
     if (!instance || !onClick) return;
     instance.on("click", (params) => onClick(params as Parameters<typeof onClick>[0]));
     return () => {
-      instance.off("click");
+      // StrictMode may run this after the first effect's cleanup disposed the chart.
+      if (!instance.isDisposed()) instance.off("click");
     };
   }, [onClick]);
 

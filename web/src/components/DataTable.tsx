@@ -22,7 +22,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty }: DataTa
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table>
-        <caption>{caption}</caption>
+        <caption className="table-caption">{caption}</caption>
         <thead>
           <tr>
             {columns.map((column) => (
