@@ -1,0 +1,57 @@
+import { useMemo } from "react";
+import { DataTable, type Column } from "../../components/DataTable";
+import { EmptyState, ErrorState, Loading } from "../../components/States";
+import { formatDateTime } from "../../lib/format";
+import { describeAudit, namesById } from "./members";
+import { Pager, useCursorPages } from "./Pager";
+import type { AuditEntry } from "./types";
+import { useAllMembers, useAuditLog, useInvitations } from "./useSettings";
+
+export function AuditSection() {
+  const pages = useCursorPages();
+  const log = useAuditLog(pages.cursor);
+  // Names for the ids in the log: members now, and open invitations' emails.
+  const members = useAllMembers(true);
+  const invitations = useInvitations();
+  const names = useMemo(() => namesById(members.data ?? []), [members.data]);
+
+  const columns: Column<AuditEntry>[] = [
+    { key: "when", header: "When", cell: (e) => formatDateTime(e.at) },
+    { key: "who", header: "Who", cell: (e) => describeAudit(e, names, invitations.data).who },
+    { key: "what", header: "What", cell: (e) => describeAudit(e, names, invitations.data).what },
+    { key: "where", header: "From where", cell: (e) => e.client_address ?? <span className="hint">not recorded</span> },
+  ];
+
+  return (
+    <section className="panel" aria-labelledby="audit-title">
+      <h2 id="audit-title">Audit log</h2>
+      <p className="hint">
+        Membership and role changes and invitations, newest first, with the address each request came from.
+      </p>
+      {log.isPending ? (
+        <Loading what="the audit log" />
+      ) : log.isError ? (
+        <ErrorState error={log.error} retry={() => void log.refetch()} />
+      ) : (
+        <>
+          <DataTable
+            caption="Audit log: who did what, when and from where"
+            columns={columns}
+            rows={log.data.items}
+            rowKey={(e) => String(e.id)}
+            empty={<EmptyState title="Nothing logged yet">Changes to members and invitations appear here.</EmptyState>}
+          />
+          <Pager
+            what="the audit log"
+            page={pages.page}
+            hasPrevious={pages.page > 1}
+            hasNext={log.data.next_cursor !== null}
+            busy={log.isFetching}
+            onPrevious={pages.previous}
+            onNext={() => log.data.next_cursor && pages.next(log.data.next_cursor)}
+          />
+        </>
+      )}
+    </section>
+  );
+}
