@@ -129,7 +129,7 @@ class Settings(BaseSettings):
         default=10.0, ge=0.001, description="Time between two readings of a live meter."
     )
     simulator_batch_s: float = Field(
-        default=300.0,
+        default=60.0,
         gt=0,
         description="How often a live meter sends its readings: one batch, one ledger version.",
     )
