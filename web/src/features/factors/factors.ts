@@ -1,0 +1,316 @@
+/**
+ * The factor library shaped for its pages: the search in the URL and as the API takes it,
+ * the facets as filters, and a factor's values, sources and notes. Pure functions.
+ */
+import type { operations } from "../../api/schema";
+import { ANY_REGION, regionLabel } from "./regions";
+import type { ActivityInfo, FacetCount, Factor, GasValue } from "./types";
+
+export type SearchQuery = NonNullable<operations["search_factors_api_v1_carbon_factors_get"]["parameters"]["query"]>;
+export type UnitType = NonNullable<SearchQuery["unit_type"]>;
+
+export const PAGE_SIZE = 25;
+export const FACET_NAMES = ["dataset", "activity", "region", "year", "unit_type"] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+const UNIT_TYPES: Record<UnitType, string> = {
+  energy: "Energy (kWh, MJ, therm…)",
+  volume: "Volume (litres, m³…)",
+  mass: "Mass (kg, tonnes…)",
+  distance: "Distance (km, miles)",
+  passenger_distance: "Passenger distance (passenger-km)",
+};
+
+export const FACET_LABELS: Record<FacetName, { label: string; any: string }> = {
+  dataset: { label: "Dataset", any: "Any dataset" },
+  activity: { label: "Activity", any: "Any activity" },
+  region: { label: "Region", any: "Any region" },
+  year: { label: "Year", any: "Any year" },
+  unit_type: { label: "Unit type", any: "Any unit type" },
+};
+
+const DATASETS: Record<string, string> = {
+  desnz: "UK DESNZ/Defra conversion factors",
+  egrid: "US EPA eGRID",
+  "epa-hub": "US EPA GHG Emission Factors Hub",
+  owid: "Our World in Data",
+  "direct-mass": "Direct mass × GWP",
+};
+
+export function datasetLabel(dataset: string): string {
+  return DATASETS[dataset] ?? dataset;
+}
+
+export interface FactorSearch {
+  text: string;
+  filters: Partial<Record<FacetName, string>>;
+  /** 1-based. */
+  page: number;
+}
+
+function isUnitType(value: string): value is UnitType {
+  return Object.hasOwn(UNIT_TYPES, value);
+}
+
+/** The search the URL holds; values the API would refuse (a year that is not a number…) are dropped. */
+export function parseSearch(params: URLSearchParams): FactorSearch {
+  const filters: FactorSearch["filters"] = {};
+  for (const name of FACET_NAMES) {
+    const value = params.get(name)?.trim();
+    if (!value) continue;
+    if (name === "year" && !/^\d{4}$/.test(value)) continue;
+    if (name === "unit_type" && !isUnitType(value)) continue;
+    filters[name] = value;
+  }
+  const page = Number(params.get("page"));
+  return {
+    text: (params.get("text") ?? "").slice(0, 200),
+    filters,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The URL's search params for a search (empty parts left out). */
+export function searchParams(search: FactorSearch): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.text.trim()) params.set("text", search.text.trim());
+  for (const name of FACET_NAMES) {
+    const value = search.filters[name];
+    if (value) params.set(name, value);
+  }
+  if (search.page > 1) params.set("page", String(search.page));
+  return params;
+}
+
+/** The search with one filter set (or cleared), back on the first page. */
+export function withFilter(search: FactorSearch, name: FacetName, value: string | null): FactorSearch {
+  const filters = { ...search.filters };
+  if (value) filters[name] = value;
+  else delete filters[name];
+  return { ...search, filters, page: 1 };
+}
+
+/** What `GET /api/v1/carbon/factors` takes for a search. */
+export function apiQuery(search: FactorSearch): SearchQuery {
+  const { dataset, activity, region, year, unit_type: unitType } = search.filters;
+  return {
+    ...(search.text.trim() ? { text: search.text.trim() } : {}),
+    ...(dataset ? { dataset } : {}),
+    ...(activity ? { activity } : {}),
+    ...(region ? { region } : {}),
+    ...(year ? { year: Number(year) } : {}),
+    ...(unitType && isUnitType(unitType) ? { unit_type: unitType } : {}),
+    limit: PAGE_SIZE,
+    offset: (search.page - 1) * PAGE_SIZE,
+  };
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+  /** For activities: the scope, to group them by. */
+  group?: string;
+}
+
+export interface FacetGroup {
+  name: FacetName;
+  label: string;
+  any: string;
+  selected: string;
+  options: FacetOption[];
+}
+
+function optionLabel(name: FacetName, value: string, catalogue: ActivityInfo[]): string {
+  if (name === "dataset") return datasetLabel(value);
+  if (name === "region") return regionLabel(value);
+  if (name === "unit_type") return isUnitType(value) ? UNIT_TYPES[value] : value;
+  if (name === "activity") {
+    const info = catalogue.find((entry) => entry.id === value);
+    return info ? `${value} — ${info.description}` : value;
+  }
+  return value;
+}
+
+function scopeOf(activity: string, catalogue: ActivityInfo[]): string | undefined {
+  const info = catalogue.find((entry) => entry.id === activity);
+  return info ? `Scope ${info.scope}` : undefined;
+}
+
+/**
+ * The filters to draw: for each facet the values that still give results when only that
+ * filter changes (as Carbon answers them), with counts; the chosen value is always among
+ * them. Years newest first; activities by scope; regions with `*` (any region) first.
+ */
+export function facetGroups(
+  facets: Record<string, FacetCount[]>,
+  search: FactorSearch,
+  catalogue: ActivityInfo[] = [],
+): FacetGroup[] {
+  return FACET_NAMES.map((name) => {
+    const selected = search.filters[name] ?? "";
+    const counts = [...(facets[name] ?? [])];
+    if (selected && !counts.some((facet) => facet.value === selected)) counts.push({ value: selected, count: 0 });
+    let options: FacetOption[] = counts.map((facet) => ({
+      value: facet.value,
+      label: optionLabel(name, facet.value, catalogue),
+      count: facet.count,
+      ...(name === "activity" ? { group: scopeOf(facet.value, catalogue) } : {}),
+    }));
+    if (name === "year") options = options.sort((a, b) => b.value.localeCompare(a.value));
+    if (name === "activity") {
+      options = options.sort(
+        (a, b) => (a.group ?? "Scope 9").localeCompare(b.group ?? "Scope 9") || a.value.localeCompare(b.value),
+      );
+    }
+    if (name === "region") {
+      options = options.sort((a, b) => Number(b.value === ANY_REGION) - Number(a.value === ANY_REGION));
+    }
+    return { name, ...FACET_LABELS[name], selected, options };
+  });
+}
+
+/** Options split into labelled groups (activities by scope), in order; one unnamed group otherwise. */
+export function groupOptions(options: FacetOption[]): { group: string | undefined; options: FacetOption[] }[] {
+  const groups: { group: string | undefined; options: FacetOption[] }[] = [];
+  for (const option of options) {
+    const last = groups.at(-1);
+    if (last && last.group === option.group) last.options.push(option);
+    else groups.push({ group: option.group, options: [option] });
+  }
+  return groups;
+}
+
+const GAS_ORDER = ["CO2", "CH4", "N2O"];
+const SUBSCRIPTS: Record<string, string> = { CO2: "CO₂", CH4: "CH₄", N2O: "N₂O" };
+
+export function gasName(gas: string): string {
+  return SUBSCRIPTS[gas] ?? gas;
+}
+
+export function formatNumber(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(value);
+}
+
+/** "0.1829 kg CO₂e per kWh", or the published masses of each gas when there is no CO₂e. */
+export function factorValueText(factor: Factor, locale?: string): string {
+  if (factor.co2e) return `${formatNumber(factor.co2e.value, locale)} ${factor.co2e.unit} CO₂e per ${factor.unit}`;
+  const gases = sortedGases(factor);
+  if (gases.length === 0) return "–";
+  const masses = gases.map(([gas, value]) => `${formatNumber(value.value, locale)} ${value.unit} ${gasName(gas)}`);
+  return `${masses.join(", ")} per ${factor.unit}`;
+}
+
+/** The factor's gases, CO₂, CH₄, N₂O first, then any others by name. */
+function sortedGases(factor: Factor): [string, GasValue][] {
+  const rank = (gas: string) => {
+    const index = GAS_ORDER.indexOf(gas);
+    return index === -1 ? GAS_ORDER.length : index;
+  };
+  return Object.entries(factor.gases ?? {}).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export interface GasRow {
+  gas: string;
+  value: string;
+  unit: string;
+  basis: string;
+}
+
+/** The published value for each gas: CO₂, CH₄, N₂O first, then any others. */
+export function gasRows(factor: Factor, locale?: string): GasRow[] {
+  const basis =
+    factor.gas_basis === "mass"
+      ? "Mass of the gas"
+      : factor.gas_basis === "co2e"
+        ? `The gas’s share, as CO₂e${factor.gwp_basis ? ` (${factor.gwp_basis})` : ""}`
+        : "–";
+  return sortedGases(factor).map(([gas, value]) => ({
+    gas: gasName(gas),
+    value: formatNumber(value.value, locale),
+    unit: `${value.unit} per ${factor.unit}`,
+    basis,
+  }));
+}
+
+export interface SourceLink {
+  href: string;
+  label: string;
+}
+
+/**
+ * The web addresses in a factor's `source_url` ("https://… ; underlying: https://…"), with
+ * what precedes each as its label. Only http(s) addresses become links.
+ */
+export function sourceLinks(sourceUrl: string): SourceLink[] {
+  const links: SourceLink[] = [];
+  for (const part of sourceUrl.split(/\s;\s|;\s/)) {
+    const match = /https?:\/\/\S+/i.exec(part);
+    if (!match) continue;
+    let href: string;
+    try {
+      const url = new URL(match[0]);
+      if (url.protocol !== "https:" && url.protocol !== "http:") continue;
+      href = url.href;
+    } catch {
+      continue;
+    }
+    const before = part.slice(0, match.index).trim().replace(/:$/, "");
+    links.push({ href, label: before ? `${before[0]?.toUpperCase()}${before.slice(1)}: ${match[0]}` : match[0] });
+  }
+  return links;
+}
+
+/** Plain-words notes on how a factor's numbers are meant and used. */
+export function factorNotes(factor: Factor): string[] {
+  const notes: string[] = [];
+  const hasGases = Object.keys(factor.gases ?? {}).length > 0;
+  if (factor.private) {
+    notes.push(
+      "Your organisation’s private factor: estimates prefer it where it matches the activity, region, options and year. It is never edited: to change it, delete it and add another, so its id always means one number.",
+    );
+  }
+  if (factor.gas_basis === "mass" && !factor.co2e) {
+    notes.push(
+      "The source publishes the mass of each gas. The CO₂e follows from the GWP set an estimate asks for (AR4, AR5 or AR6; AR5 by default): each gas’s mass times its GWP, summed.",
+    );
+  }
+  if (factor.gas_basis === "co2e" && hasGases) {
+    notes.push(
+      "The per-gas values are each gas’s share of the total as CO₂e, as the source publishes them, not masses of gas; they add up to the total within the tables’ rounding.",
+    );
+  }
+  if (factor.co2e && !hasGases) notes.push("Published as CO₂e only, with no split by gas.");
+  if (factor.co2e) {
+    notes.push(
+      factor.gwp_basis
+        ? `The CO₂e already contains the ${factor.gwp_basis} GWP set, so the GWP an estimate asks for is not applied to it.`
+        : "The source does not state the GWP set behind its CO₂e.",
+    );
+  }
+  if (factor.year === null) notes.push("Not tied to a year: it is GWP arithmetic on a mass of gas.");
+  if (factor.region === ANY_REGION) notes.push("Applies in any region.");
+  return notes;
+}
+
+/** The activity's scope, in words, from the catalogue. */
+export function scopeText(activity: string, catalogue: ActivityInfo[]): string | null {
+  const info = catalogue.find((entry) => entry.id === activity);
+  if (!info) return null;
+  return info.scope3_category
+    ? `Scope ${info.scope}, category ${info.scope3_category.number} (${info.scope3_category.name})`
+    : `Scope ${info.scope}`;
+}
+
+/** "Factors 26–50 of 1,865". */
+export function pageSummary(total: number, page: number, locale?: string): string {
+  if (total === 0) return "No factors";
+  const first = (page - 1) * PAGE_SIZE + 1;
+  const last = Math.min(total, page * PAGE_SIZE);
+  const format = (value: number) => new Intl.NumberFormat(locale).format(value);
+  return `Factors ${format(first)}–${format(last)} of ${format(total)}`;
+}
+
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}
