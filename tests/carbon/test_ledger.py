@@ -44,6 +44,12 @@ async def test_record_correct_delete_keeps_every_version_and_the_event_trail(
     assert first["co2e_kg"] == close(1200 * GAS_KWH_GB_2024)
     assert (first["version"], first["change"], first["source"]) == (1, "recorded", "manual")
     assert first["factor"]["id"] == "desnz-2024:fuel.natural_gas:GB:gross:kWh"
+    # What an auditor reads back is the calculation as stored, not a new one.
+    stored = first["calculation"]
+    assert stored["factor"]["id"] == first["factor"]["id"]
+    assert stored["co2e_kg"] == first["co2e_kg"]
+    assert stored["steps"]
+    assert stored["factor"]["source_url"].startswith("https://")
     activity = f"{API}/activities/{first['id']}"
 
     corrected = await carbon.put(activity, json=gas(1000), headers=editor)

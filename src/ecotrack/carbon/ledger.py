@@ -397,6 +397,7 @@ def record_of(row: ActivityVersionRow, meter_id: str | None = None) -> ActivityR
             licence=factor["licence"],
         ),
         inputs=inputs,
+        calculation=EstimateResult.model_validate(result),
         source=row.source,  # stored from the same Literal
         recorded_by=row.recorded_by,
         recorded_at=row.recorded_at,

@@ -297,6 +297,10 @@ class ActivityRecord(BaseModel):
     gwp: str
     factor: FactorApplied
     inputs: dict[str, Any] = Field(description="The request as recorded")
+    calculation: EstimateResult = Field(
+        description="The engine's answer as stored with this version: the factor with its "
+        "source, the GWP set applied, why that factor was chosen, notices and the steps"
+    )
     source: Source
     recorded_by: str | None
     recorded_at: datetime

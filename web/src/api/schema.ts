@@ -1387,6 +1387,8 @@ export interface components {
         ActivityRecord: {
             /** Activity */
             activity: string;
+            /** @description The engine's answer as stored with this version: the factor with its source, the GWP set applied, why that factor was chosen, notices and the steps */
+            calculation: components["schemas"]["EstimateResult"];
             /** Category */
             category: number | null;
             /**
