@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,15 +55,22 @@ def unavailable(message: str) -> None:
 class LivePlatform:
     url: str
     log: Path
+    tokens: dict[str, tuple[str, float]] = field(default_factory=dict)
 
     async def token(self, email: str = DEMO_EMAIL, password: str = DEMO_PASSWORD) -> str:
+        """An access token for ``email``, reused while it has minutes left."""
+        cached = self.tokens.get(email)
+        if cached and cached[1] > time.monotonic():
+            return cached[0]
         async with httpx.AsyncClient(base_url=self.url) as http:
             answer = await http.post(
                 "/api/v1/auth/token", data={"username": email, "password": password}
             )
             answer.raise_for_status()
-            token: str = answer.json()["access_token"]
-            return token
+            body = answer.json()
+        self.tokens[email] = (body["access_token"], time.monotonic() + body["expires_in"] - 60)
+        token: str = body["access_token"]
+        return token
 
     def api(self, token: str) -> httpx.AsyncClient:
         """The public API as the holder of ``token`` calls it."""
@@ -145,7 +153,7 @@ class Browsing:
         await page.get_by_label("Email").fill(email)
         await page.get_by_label("Password").fill(password)
         await page.get_by_role("button", name="Sign in").click()
-        await page.get_by_role("navigation", name="Primary").wait_for()
+        await page.get_by_role("button", name="Sign out").wait_for()
         return page
 
 

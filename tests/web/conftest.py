@@ -50,6 +50,13 @@ async def live_platform(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterat
         "ECOTRACK_DATA_DIR": str(tmp_path_factory.mktemp("live-platform")),
         "ECOTRACK_LOG_FORMAT": "json",
         "ECOTRACK_SIMULATOR_INTERVAL_S": "1",
+        "ECOTRACK_SIMULATOR_BATCH_S": "2",
+        # One browser, from one address, signs in as the same few people and loads
+        # dozens of pages a minute: more than the limits allow one real person.
+        "ECOTRACK_LOGIN_RATE_LIMIT_ACCOUNT": "1000/minute",
+        "ECOTRACK_LOGIN_RATE_LIMIT_ADDRESS": "1000/minute",
+        "ECOTRACK_RATE_LIMIT_ADDRESS": "100000/minute",
+        "ECOTRACK_RATE_LIMIT_ORGANIZATION": "100000/minute",
     }
     log = ARTIFACTS / "ecotrack-up.log"
     with log.open("wb") as output:

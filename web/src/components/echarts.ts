@@ -1,5 +1,5 @@
 /** Apache ECharts, with only the chart types and components the app draws (canvas renderer). */
-import { BarChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
+import { BarChart, LineChart } from "echarts/charts";
 import {
   AriaComponent,
   DataZoomComponent,
@@ -17,8 +17,6 @@ import { CanvasRenderer } from "echarts/renderers";
 echarts.use([
   BarChart,
   LineChart,
-  PieChart,
-  ScatterChart,
   AriaComponent,
   DataZoomComponent,
   GridComponent,

@@ -331,7 +331,67 @@ export const recordsMarch2025: RecordPage = {
       },
       "source": "manual",
       "recorded_by": "81f7af4d-e5da-460d-a222-852d24d299e3",
-      "recorded_at": "2026-12-02T05:09:40.583081Z"
+      "recorded_at": "2026-12-02T05:09:40.583081Z",
+      "calculation": {
+        "activity": "vehicle.car",
+        "quantity": 2375.0,
+        "unit": "km",
+        "region": "GB",
+        "year": 2025,
+        "co2e_kg": 396.41125,
+        "gases": [
+          {
+            "gas": "CO2",
+            "mass_kg": null,
+            "co2e_kg": 393.6325,
+            "gwp": null
+          },
+          {
+            "gas": "CH4",
+            "mass_kg": null,
+            "co2e_kg": 0.45125000000000004,
+            "gwp": null
+          },
+          {
+            "gas": "N2O",
+            "mass_kg": null,
+            "co2e_kg": 2.3275,
+            "gwp": null
+          }
+        ],
+        "scope": 1,
+        "scope3_category": null,
+        "factor": {
+          "id": "desnz-2024:vehicle.car:GB:unknown:company_vehicle:average:km",
+          "value": 0.16691,
+          "unit": "km",
+          "dataset": "desnz",
+          "dataset_version": "2024 v1.1",
+          "year": 2024,
+          "region": "GB",
+          "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "licence": "OGL-3.0 (attribution required)",
+          "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+          "gwp_basis": "AR5",
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": "AR5",
+        "method": "location",
+        "scope2": null,
+        "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "notices": [],
+        "steps": [
+          "Activity vehicle.car: Car travel; the quantity is the distance the vehicle travelled, whoever was in it; scope 1",
+          "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+          "Factor desnz-2024:vehicle.car:GB:unknown:company_vehicle:average:km: Passenger vehicles / Cars (by size) / Average car / Unknown (per km) \u2014 DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "CO2e = 2375 km \u00d7 0.16691 kg CO2e per km = 396.41125 kg CO2e (published CO2e; GWP basis AR5)",
+          "CO2 share: 2375 km \u00d7 0.16574 kg CO2e per km = 393.6325 kg CO2e (published as CO2e)",
+          "CH4 share: 2375 km \u00d7 0.00019 kg CO2e per km = 0.45125 kg CO2e (published as CO2e)",
+          "N2O share: 2375 km \u00d7 0.00098 kg CO2e per km = 2.3275 kg CO2e (published as CO2e)",
+          "Result: 396.41125 kg CO2e (location)"
+        ]
+      }
     },
     {
       "id": "93dc8d50-957b-4c49-8d7d-b1af5da1809b",
@@ -397,7 +457,67 @@ export const recordsMarch2025: RecordPage = {
       },
       "source": "manual",
       "recorded_by": "81f7af4d-e5da-460d-a222-852d24d299e3",
-      "recorded_at": "2026-12-02T05:09:40.562969Z"
+      "recorded_at": "2026-12-02T05:09:40.562969Z",
+      "calculation": {
+        "activity": "fuel.natural_gas",
+        "quantity": 8075.0,
+        "unit": "kWh",
+        "region": "GB",
+        "year": 2025,
+        "co2e_kg": 1476.9175,
+        "gases": [
+          {
+            "gas": "CO2",
+            "mass_kg": null,
+            "co2e_kg": 1473.92975,
+            "gwp": null
+          },
+          {
+            "gas": "CH4",
+            "mass_kg": null,
+            "co2e_kg": 2.2609999999999997,
+            "gwp": null
+          },
+          {
+            "gas": "N2O",
+            "mass_kg": null,
+            "co2e_kg": 0.72675,
+            "gwp": null
+          }
+        ],
+        "scope": 1,
+        "scope3_category": null,
+        "factor": {
+          "id": "desnz-2024:fuel.natural_gas:GB:gross:kWh",
+          "value": 0.1829,
+          "unit": "kWh",
+          "dataset": "desnz",
+          "dataset_version": "2024 v1.1",
+          "year": 2024,
+          "region": "GB",
+          "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "licence": "OGL-3.0 (attribution required)",
+          "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+          "gwp_basis": "AR5",
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": "AR5",
+        "method": "location",
+        "scope2": null,
+        "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "notices": [],
+        "steps": [
+          "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
+          "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+          "Factor desnz-2024:fuel.natural_gas:GB:gross:kWh: Fuels / Gaseous fuels / Natural gas (per kWh (Gross CV)) \u2014 DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "CO2e = 8075 kWh \u00d7 0.1829 kg CO2e per kWh = 1476.9175 kg CO2e (published CO2e; GWP basis AR5)",
+          "CO2 share: 8075 kWh \u00d7 0.18253 kg CO2e per kWh = 1473.92975 kg CO2e (published as CO2e)",
+          "CH4 share: 8075 kWh \u00d7 0.00028 kg CO2e per kWh = 2.261 kg CO2e (published as CO2e)",
+          "N2O share: 8075 kWh \u00d7 9e-05 kg CO2e per kWh = 0.72675 kg CO2e (published as CO2e)",
+          "Result: 1476.9175 kg CO2e (location)"
+        ]
+      }
     },
     {
       "id": "b16a6c8e-7435-44db-8c36-3dcbadf7b05c",
@@ -463,7 +583,74 @@ export const recordsMarch2025: RecordPage = {
       },
       "source": "manual",
       "recorded_by": "81f7af4d-e5da-460d-a222-852d24d299e3",
-      "recorded_at": "2026-12-02T05:09:40.550003Z"
+      "recorded_at": "2026-12-02T05:09:40.550003Z",
+      "calculation": {
+        "activity": "electricity.grid",
+        "quantity": 14725.0,
+        "unit": "kWh",
+        "region": "GB",
+        "year": 2025,
+        "co2e_kg": 3048.81125,
+        "gases": [
+          {
+            "gas": "CO2",
+            "mass_kg": null,
+            "co2e_kg": 3017.59425,
+            "gwp": null
+          },
+          {
+            "gas": "CH4",
+            "mass_kg": null,
+            "co2e_kg": 13.2525,
+            "gwp": null
+          },
+          {
+            "gas": "N2O",
+            "mass_kg": null,
+            "co2e_kg": 17.964499999999997,
+            "gwp": null
+          }
+        ],
+        "scope": 2,
+        "scope3_category": null,
+        "factor": {
+          "id": "desnz-2024:electricity.grid:GB:kWh",
+          "value": 0.20705,
+          "unit": "kWh",
+          "dataset": "desnz",
+          "dataset_version": "2024 v1.1",
+          "year": 2024,
+          "region": "GB",
+          "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "licence": "OGL-3.0 (attribution required)",
+          "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+          "gwp_basis": "AR5",
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": "AR5",
+        "method": "location",
+        "scope2": {
+          "location_based_kg": 3048.81125,
+          "market_based_kg": 3048.81125,
+          "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        },
+        "selection": "GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "notices": [
+          "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        ],
+        "steps": [
+          "Activity electricity.grid: Electricity taken from the grid (scope 2, dual reporting); scope 2",
+          "Factor selection: GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+          "Factor desnz-2024:electricity.grid:GB:kWh: UK electricity / Electricity generated / Electricity: UK / kWh (per kWh) \u2014 DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "CO2e = 14725 kWh \u00d7 0.20705 kg CO2e per kWh = 3048.81125 kg CO2e (published CO2e; GWP basis AR5)",
+          "CO2 share: 14725 kWh \u00d7 0.20493 kg CO2e per kWh = 3017.59425 kg CO2e (published as CO2e)",
+          "CH4 share: 14725 kWh \u00d7 0.0009 kg CO2e per kWh = 13.2525 kg CO2e (published as CO2e)",
+          "N2O share: 14725 kWh \u00d7 0.00122 kg CO2e per kWh = 17.9645 kg CO2e (published as CO2e)",
+          "Scope 2: location-based 3048.81125 kg; market-based 3048.81125 kg (location-based fallback: no contractual instrument applies and no residual-mix factors are shipped)",
+          "Result: 3048.81125 kg CO2e (location)"
+        ]
+      }
     },
     {
       "id": "df38e990-f85d-4db8-94dd-241ae4263661",
@@ -516,7 +703,54 @@ export const recordsMarch2025: RecordPage = {
       },
       "source": "manual",
       "recorded_by": "81f7af4d-e5da-460d-a222-852d24d299e3",
-      "recorded_at": "2026-12-02T05:09:40.575233Z"
+      "recorded_at": "2026-12-02T05:09:40.575233Z",
+      "calculation": {
+        "activity": "electricity.grid",
+        "quantity": 32300.0,
+        "unit": "kWh",
+        "region": "US-TX",
+        "year": 2025,
+        "co2e_kg": 11298.56940282663,
+        "gases": [],
+        "scope": 2,
+        "scope3_category": null,
+        "factor": {
+          "id": "egrid-2023:electricity.grid:US-TX:MWh",
+          "value": 349.80091030423006,
+          "unit": "MWh",
+          "dataset": "egrid",
+          "dataset_version": "eGRID2023 (STC2ERTA (state annual CO2e total output emission rate))",
+          "year": 2023,
+          "region": "US-TX",
+          "citation": "U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
+          "licence": "US Government work - public domain (eGRID); codecarbon packaging MIT",
+          "source_url": "https://www.epa.gov/egrid/download-data",
+          "gwp_basis": null,
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": null,
+        "method": "location",
+        "scope2": {
+          "location_based_kg": 11298.56940282663,
+          "market_based_kg": 11298.56940282663,
+          "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        },
+        "selection": "US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2025",
+        "notices": [
+          "the factor is published as CO2e on an unstated GWP basis; the requested AR5 could not be applied",
+          "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        ],
+        "steps": [
+          "Activity electricity.grid: Electricity taken from the grid (scope 2, dual reporting); scope 2",
+          "Factor selection: US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2025",
+          "Factor egrid-2023:electricity.grid:US-TX:MWh: eGRID state CO2e total output emission rate: texas (lb CO2e/MWh) \u2014 U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
+          "Quantity: 32300 kWh \u00d7 0.001 MWh/kWh = 32.3 MWh",
+          "CO2e = 32.3 MWh \u00d7 771.179 lb CO2e per MWh = 11298.5694 kg CO2e (published CO2e; GWP basis not stated by the source)",
+          "Scope 2: location-based 11298.5694 kg; market-based 11298.5694 kg (location-based fallback: no contractual instrument applies and no residual-mix factors are shipped)",
+          "Result: 11298.5694 kg CO2e (location)"
+        ]
+      }
     },
     {
       "id": "ea84de92-378c-4f41-9d6f-2deca78e4f78",
@@ -584,7 +818,70 @@ export const recordsMarch2025: RecordPage = {
       },
       "source": "manual",
       "recorded_by": "81f7af4d-e5da-460d-a222-852d24d299e3",
-      "recorded_at": "2026-12-02T05:09:40.594677Z"
+      "recorded_at": "2026-12-02T05:09:40.594677Z",
+      "calculation": {
+        "activity": "travel.flight",
+        "quantity": 5700.0,
+        "unit": "km",
+        "region": "GB",
+        "year": 2025,
+        "co2e_kg": 625.518,
+        "gases": [
+          {
+            "gas": "CO2",
+            "mass_kg": null,
+            "co2e_kg": 620.217,
+            "gwp": null
+          },
+          {
+            "gas": "CH4",
+            "mass_kg": null,
+            "co2e_kg": 0.057,
+            "gwp": null
+          },
+          {
+            "gas": "N2O",
+            "mass_kg": null,
+            "co2e_kg": 5.244,
+            "gwp": null
+          }
+        ],
+        "scope": 3,
+        "scope3_category": {
+          "number": 6,
+          "name": "Business travel"
+        },
+        "factor": {
+          "id": "desnz-2024:travel.flight:GB:average:short:false:passenger_km",
+          "value": 0.10974,
+          "unit": "passenger_km",
+          "dataset": "desnz",
+          "dataset_version": "2024 v1.1",
+          "year": 2024,
+          "region": "GB",
+          "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "licence": "OGL-3.0 (attribution required)",
+          "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+          "gwp_basis": "AR5",
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": "AR5",
+        "method": "location",
+        "scope2": null,
+        "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "notices": [],
+        "steps": [
+          "Activity travel.flight: Air travel; the quantity is the distance each passenger flew; scope 3, category 6 Business travel",
+          "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+          "Factor desnz-2024:travel.flight:GB:average:short:false:passenger_km: Business travel- air / Flights / Short-haul, to/from UK / Average passenger / Without RF (per passenger.km) \u2014 DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "CO2e = 5700 passenger_km \u00d7 0.10974 kg CO2e per passenger_km = 625.518 kg CO2e (published CO2e; GWP basis AR5)",
+          "CO2 share: 5700 passenger_km \u00d7 0.10881 kg CO2e per passenger_km = 620.217 kg CO2e (published as CO2e)",
+          "CH4 share: 5700 passenger_km \u00d7 1e-05 kg CO2e per passenger_km = 0.057 kg CO2e (published as CO2e)",
+          "N2O share: 5700 passenger_km \u00d7 0.00092 kg CO2e per passenger_km = 5.244 kg CO2e (published as CO2e)",
+          "Result: 625.518 kg CO2e (location)"
+        ]
+      }
     }
   ],
   "total": 5,

@@ -48,13 +48,13 @@ describe("top lists", () => {
         name: "6. Business travel",
         co2eKg: 1782.7263,
         share: 1,
-        href: "/explorer?group_by=category&from=2026-01-01&to=2026-12-02&scope=3&category=6",
+        href: "/explorer?group=category&from=2026-01-01&to=2026-12-02&scope=3&category=6",
       },
     ]);
     expect(categoryName(null)).toBe("No category (scopes 1 and 2)");
     expect(categoryName(42)).toBe("Category 42");
     expect(explorerCategoryHref(null, "2026-01-01", "2026-12-02")).toBe(
-      "/explorer?group_by=category&from=2026-01-01&to=2026-12-02&scope=3",
+      "/explorer?group=category&from=2026-01-01&to=2026-12-02&scope=3",
     );
   });
 });

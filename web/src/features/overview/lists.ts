@@ -90,7 +90,7 @@ export function categoryName(category: number | null): string {
 
 /** The explorer, grouped by category, on the same window, filtered to scope 3 and this category. */
 export function explorerCategoryHref(category: number | null, from: string, to: string): string {
-  const query = new URLSearchParams({ group_by: "category", from, to, scope: "3" });
+  const query = new URLSearchParams({ group: "category", from, to, scope: "3" });
   if (category !== null) query.set("category", String(category));
   return `/explorer?${query.toString()}`;
 }
