@@ -51,6 +51,14 @@ async def new_organisation(platform: LivePlatform, email: str, name: str) -> tup
     return organization["id"], await _organisation_token(platform, email, organization["id"])
 
 
+async def new_organisation_with_a_facility(platform: LivePlatform, email: str) -> str:
+    """A new person owning an organisation with one facility, London office in GB: its token."""
+    _, token = await new_organisation(platform, email, "Fresh Start Ltd")
+    async with platform.api(token) as api:
+        await _created(api, f"{CARBON}/facilities", {"name": "London office", "region": "GB"})
+    return token
+
+
 async def new_organisation_with_ledger(platform: LivePlatform, email: str) -> dict[str, str]:
     """Another organisation with a facility, an activity, a meter and a private factor."""
     _, token = await new_organisation(platform, email, "Other Org Secret Ltd")
