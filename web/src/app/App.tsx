@@ -46,7 +46,13 @@ const router = createBrowserRouter([
         children: [
           {
             element: <RequireSession organization={false} />,
-            children: [{ path: "/organizations/new", element: <CreateOrganizationPage /> }],
+            children: [
+              { path: "/organizations/new", element: <CreateOrganizationPage /> },
+              {
+                path: "/invitations/accept",
+                lazy: page(() => import("../features/invitations/AcceptInvitationPage"), "AcceptInvitationPage"),
+              },
+            ],
           },
           {
             element: <RequireSession />,

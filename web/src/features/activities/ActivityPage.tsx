@@ -8,8 +8,6 @@ import { ActivityEditor } from "./ActivityEditor";
 import { categoryNames } from "./catalogue";
 import {
   activityTitle,
-  compareWithStored,
-  differenceMessage,
   factorFacts,
   factorHref,
   factorSourceUrl,
@@ -23,14 +21,7 @@ import { formFromRecord } from "./form";
 import { ProblemNote } from "./ProblemNote";
 import { versionRows, type VersionRow } from "./records";
 import type { ActivityRecord } from "./types";
-import {
-  useCalculation,
-  useCatalogue,
-  useDeleteActivity,
-  useFacilities,
-  useRecord,
-  useVersions,
-} from "./useActivities";
+import { useCatalogue, useDeleteActivity, useFacilities, useRecord, useVersions } from "./useActivities";
 import "./activities.css";
 
 export function ActivityPage() {
@@ -141,16 +132,14 @@ function ActivityView({ record }: { record: ActivityRecord }) {
   );
 }
 
-/** The stored version: results, inputs, factor, calculation and history. */
+/** The stored version: results, inputs, factor, calculation (as recorded) and history. */
 function Details({ record }: { record: ActivityRecord }) {
   const id = useId();
   const catalogue = useCatalogue();
   const facilities = useFacilities();
   const versions = useVersions(record.id, true);
-  const calculation = useCalculation(record);
-  const estimate = calculation.data;
-  const same = estimate ? compareWithStored(record, estimate) === "same" : false;
-  const sourceUrl = factorSourceUrl(record, estimate);
+  const { notices = [], steps } = record.calculation;
+  const sourceUrl = factorSourceUrl(record);
   const href = factorHref(record.factor);
 
   return (
@@ -195,7 +184,7 @@ function Details({ record }: { record: ActivityRecord }) {
               <span className="factor-id">{record.factor.id}</span>
             )}
           </p>
-          <Facts facts={factorFacts(record, estimate)} />
+          <Facts facts={factorFacts(record)} />
           {sourceUrl && (
             <p>
               <a href={sourceUrl} rel="noreferrer noopener" target="_blank">
@@ -208,25 +197,17 @@ function Details({ record }: { record: ActivityRecord }) {
 
       <section className="panel" aria-labelledby={`${id}-steps`}>
         <h2 id={`${id}-steps`}>How it was worked out</h2>
-        {calculation.isPending ? (
-          <Loading what="the calculation" />
-        ) : calculation.error ? (
-          <ProblemNote error={calculation.error} lead="The calculation cannot be re-run against today's factors:" role="status" />
-        ) : (
-          <>
-            {!same && <p className="notice">{differenceMessage(record, calculation.data)}</p>}
-            {(calculation.data.notices ?? []).map((notice) => (
-              <p className="notice" key={notice}>
-                {notice}
-              </p>
-            ))}
-            <ol className="calculation-steps">
-              {calculation.data.steps.map((step, index) => (
-                <li key={index}>{step}</li>
-              ))}
-            </ol>
-          </>
-        )}
+        <p className="hint">As recorded with version {record.version}.</p>
+        {notices.map((notice) => (
+          <p className="notice" key={notice}>
+            {notice}
+          </p>
+        ))}
+        <ol className="calculation-steps">
+          {steps.map((step, index) => (
+            <li key={index}>{step}</li>
+          ))}
+        </ol>
       </section>
 
       <section className="panel" aria-labelledby={`${id}-history`}>

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { categoryNames } from "./catalogue";
 import {
-  compareWithStored,
-  differenceMessage,
   factorFacts,
   factorHref,
   factorSourceUrl,
@@ -13,7 +11,7 @@ import {
   resultFigures,
   unchangeableReason,
 } from "./detail";
-import { CATALOGUE, ESTIMATE_ELECTRICITY_MARKET, ESTIMATE_GAS, ESTIMATE_OF_RECORD, FACILITIES, RECORD_CREATED, RECORDS_PAGE, VERSIONS } from "./fixtures";
+import { CATALOGUE, ESTIMATE_ELECTRICITY_MARKET, FACILITIES, RECORD_CREATED, RECORDS_PAGE, VERSIONS } from "./fixtures";
 
 describe("the stored version", () => {
   it("lists its inputs", () => {
@@ -60,27 +58,35 @@ describe("the stored version", () => {
 });
 
 describe("the factor and the calculation", () => {
-  it("shows the factor as published, unrounded", () => {
+  it("shows the factor as published, unrounded, with the GWP set the stored calculation applied", () => {
     expect(factorValueLabel(0.1829, "kWh", "en-GB")).toBe("0.1829 kg CO₂e per kWh");
-    const facts = Object.fromEntries(factorFacts(RECORD_CREATED, ESTIMATE_OF_RECORD, "en-GB").map((f) => [f.term, f.value]));
+    const facts = Object.fromEntries(factorFacts(RECORD_CREATED, "en-GB").map((f) => [f.term, f.value]));
     expect(facts).toMatchObject({
+      Value: "0.20264 kg CO₂e per kWh",
       Dataset: "desnz, 2024 v1.1",
       Year: "2024",
       Licence: "OGL-3.0 (attribution required)",
       "GWP set applied": "AR5",
     });
-    expect(factorSourceUrl(RECORD_CREATED, ESTIMATE_OF_RECORD)).toBe(
+    expect(factorSourceUrl(RECORD_CREATED)).toBe(
       "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
     );
   });
 
-  it("trusts today's steps only when they give the stored figure with the stored factor", () => {
-    expect(compareWithStored(RECORD_CREATED, ESTIMATE_OF_RECORD)).toBe("same");
-    expect(compareWithStored(RECORD_CREATED, ESTIMATE_GAS)).toBe("different");
-    expect(factorSourceUrl(RECORDS_PAGE.items[0]!, ESTIMATE_GAS)).toBeNull();
-    expect(differenceMessage(RECORD_CREATED, ESTIMATE_GAS, "en-GB")).toMatch(
-      /^Today's factors give 219.5 kg CO₂e with factor desnz-2024:fuel.natural_gas:GB:gross:kWh, where this version stored 243.2 kg CO₂e/,
-    );
+  it("says when the source states no GWP basis", () => {
+    const austin = RECORDS_PAGE.items[1]!;
+    expect(austin.calculation.gwp_applied).toBeNull();
+    const facts = Object.fromEntries(factorFacts(austin, "en-GB").map((f) => [f.term, f.value]));
+    expect(facts["GWP set applied"]).toBe("Not stated by the source");
+    expect(factorSourceUrl(austin)).toBe("https://www.epa.gov/egrid/download-data");
+  });
+
+  it("keeps each version's own calculation, the tombstone's included", () => {
+    const [first, corrected, deleted] = VERSIONS;
+    expect(first!.calculation.steps.at(-1)).toBe("Result: 243.168 kg CO2e (location)");
+    expect(corrected!.calculation.co2e_kg).toBe(corrected!.co2e_kg);
+    expect(corrected!.calculation.steps.at(-1)).toBe("Result: 202.64 kg CO2e (location)");
+    expect(deleted!.calculation.factor.id).toBe(deleted!.factor.id);
   });
 
   it("links library factors to their page, not a contractual rate", () => {

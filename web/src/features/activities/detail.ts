@@ -1,15 +1,14 @@
 /**
- * One activity's page: its inputs, results, factor and calculation, shaped from the stored
- * version (GET /activities/{id}) and, for the steps, from an estimate of the same inputs.
- *
- * A stored version keeps the factor as applied but not the calculation's wording, so the
- * page asks POST /estimates with the recorded inputs for the steps, the factor's source
- * and the GWP set applied, and says so when today's answer differs from the stored one.
+ * One activity's page: its inputs, results, factor and calculation, all shaped from the
+ * stored version (GET /activities/{id}). The version carries the engine's answer as it was
+ * recorded (`calculation`: the factor with its source, the GWP set applied, why that factor
+ * was chosen, notices and steps), so an auditor sees what was recorded, never today's
+ * recalculation.
  */
 import { formatCo2e, formatDateTime, formatQuantity } from "../../lib/format";
 import { optionLabel, scopeLabel } from "./catalogue";
 import { facilityLabel, facilityNames, periodLabel, SOURCE_LABELS } from "./records";
-import type { ActivityInfo, ActivityRecord, EstimateResult, FacilityRecord } from "./types";
+import type { ActivityInfo, ActivityRecord, FacilityRecord } from "./types";
 
 // engine.py's dataset name for a market-based rate from the request or an instrument.
 const CONTRACTUAL = "contractual-instrument";
@@ -108,27 +107,22 @@ export function gasRows(record: ActivityRecord, locale?: string): GasRow[] {
   }));
 }
 
-export function factorFacts(record: ActivityRecord, estimate: EstimateResult | undefined, locale?: string): Fact[] {
+export function factorFacts(record: ActivityRecord, locale?: string): Fact[] {
   const factor = record.factor;
-  const facts: Fact[] = [
+  return [
     { term: "Value", value: factorValueLabel(factor.value, factor.unit, locale) },
     { term: "Dataset", value: factor.version ? `${factor.dataset}, ${factor.version}` : factor.dataset },
     { term: "Year", value: factor.year === null ? "Not stated" : String(factor.year) },
     { term: "Region", value: factor.region },
     { term: "Citation", value: factor.citation },
     { term: "Licence", value: factor.licence },
+    { term: "GWP set applied", value: record.calculation.gwp_applied ?? "Not stated by the source" },
   ];
-  const same = estimate?.factor.id === factor.id;
-  if (same && estimate) {
-    facts.push({ term: "GWP set applied", value: estimate.gwp_applied ?? "Not stated by the source" });
-  }
-  return facts;
 }
 
-/** The factor's source address, known from an estimate that used the same factor. */
-export function factorSourceUrl(record: ActivityRecord, estimate: EstimateResult | undefined): string | null {
-  if (!estimate || estimate.factor.id !== record.factor.id) return null;
-  const url = estimate.factor.source_url;
+/** The factor's source address as stored with the version; only a web address is linked. */
+export function factorSourceUrl(record: ActivityRecord): string | null {
+  const url = record.calculation.factor.source_url;
   return /^https?:\/\//.test(url) ? url : null;
 }
 
@@ -136,22 +130,6 @@ export function factorSourceUrl(record: ActivityRecord, estimate: EstimateResult
 export function factorHref(factor: { id: string; dataset: string }): string | null {
   if (factor.dataset === CONTRACTUAL) return null;
   return `/factors/${encodeURIComponent(factor.id)}`;
-}
-
-export type Recalculated = "same" | "different";
-
-/** Whether today's estimate of the recorded inputs gives the stored figure with the stored factor. */
-export function compareWithStored(record: ActivityRecord, estimate: EstimateResult): Recalculated {
-  const close = Math.abs(estimate.co2e_kg - record.co2e_kg) <= 1e-9 * Math.max(1, Math.abs(record.co2e_kg));
-  return close && estimate.factor.id === record.factor.id ? "same" : "different";
-}
-
-export function differenceMessage(record: ActivityRecord, estimate: EstimateResult, locale?: string): string {
-  return (
-    `Today's factors give ${formatCo2e(estimate.co2e_kg, locale)} with factor ${estimate.factor.id}, ` +
-    `where this version stored ${formatCo2e(record.co2e_kg, locale)} with factor ${record.factor.id}. ` +
-    "The steps below are today's calculation; the stored figure stays until a recalculation is applied."
-  );
 }
 
 /** Why an activity cannot be changed here, or null when an editor may correct or delete it. */

@@ -1144,8 +1144,8 @@ export const FACILITIES: FacilityRecord[] = [
     "floor_area_m2": 1200.0,
     "type": "office",
     "unit_id": null,
-    "id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f",
-    "created_at": "2026-12-02T05:10:03.116619Z"
+    "id": "7bd1d420-5689-453b-9fbb-48e91fd7e860",
+    "created_at": "2026-12-02T05:51:51.170193Z"
   },
   {
     "name": "Austin warehouse",
@@ -1154,8 +1154,8 @@ export const FACILITIES: FacilityRecord[] = [
     "floor_area_m2": 5000.0,
     "type": "warehouse",
     "unit_id": null,
-    "id": "167047a5-539e-494f-8be4-b8c71c64367d",
-    "created_at": "2026-12-02T05:10:03.138783Z"
+    "id": "376676c2-6302-4826-bd34-fda1710c8764",
+    "created_at": "2026-12-02T05:51:51.175304Z"
   }
 ];
 
@@ -1176,260 +1176,13 @@ export const PERIODS: PeriodRecord[] = [
 export const RECORDS_PAGE: RecordsPage = {
   "items": [
     {
-      "id": "16ae6079-8737-48b6-8f74-c0a17a189370",
+      "id": "34202607-a4b5-4f56-b96d-eef23aebc0e8",
       "version": 1,
       "supersedes": null,
       "change": "recorded",
       "deleted": false,
-      "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-      "facility_id": null,
-      "meter_id": null,
-      "activity": "vehicle.car",
-      "quantity": 2500.0,
-      "unit": "km",
-      "region": "GB",
-      "year": 2024,
-      "period_start": "2024-01-01",
-      "period_end": "2024-01-31",
-      "scope": 1,
-      "category": null,
-      "co2e_kg": 417.27500000000003,
-      "location_based_kg": null,
-      "market_based_kg": null,
-      "gases": {
-        "CO2": {
-          "mass_kg": null,
-          "co2e_kg": 414.35
-        },
-        "CH4": {
-          "mass_kg": null,
-          "co2e_kg": 0.47500000000000003
-        },
-        "N2O": {
-          "mass_kg": null,
-          "co2e_kg": 2.4499999999999997
-        }
-      },
-      "gwp": "AR5",
-      "factor": {
-        "id": "desnz-2024:vehicle.car:GB:unknown:company_vehicle:average:km",
-        "value": 0.16691,
-        "unit": "km",
-        "dataset": "desnz",
-        "version": "2024 v1.1",
-        "year": 2024,
-        "region": "GB",
-        "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
-        "licence": "OGL-3.0 (attribution required)"
-      },
-      "inputs": {
-        "activity": "vehicle.car",
-        "quantity": 2500.0,
-        "unit": "km",
-        "region": "GB",
-        "year": 2024,
-        "gwp": "AR5",
-        "method": "location",
-        "options": {},
-        "factor_id": null,
-        "allow_later_year": false,
-        "period_start": "2024-01-01",
-        "period_end": "2024-01-31",
-        "facility_id": null
-      },
-      "source": "manual",
-      "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-      "recorded_at": "2026-12-02T05:10:03.360435Z"
-    },
-    {
-      "id": "464a14e9-3f8e-4949-8123-2d69321bb6f8",
-      "version": 1,
-      "supersedes": null,
-      "change": "recorded",
-      "deleted": false,
-      "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-      "facility_id": "167047a5-539e-494f-8be4-b8c71c64367d",
-      "meter_id": null,
-      "activity": "electricity.grid",
-      "quantity": 30000.0,
-      "unit": "kWh",
-      "region": "US-TX",
-      "year": 2024,
-      "period_start": "2024-01-01",
-      "period_end": "2024-01-31",
-      "scope": 2,
-      "category": null,
-      "co2e_kg": 10494.027309126901,
-      "location_based_kg": 10494.027309126901,
-      "market_based_kg": 10494.027309126901,
-      "gases": {},
-      "gwp": "AR5",
-      "factor": {
-        "id": "egrid-2023:electricity.grid:US-TX:MWh",
-        "value": 349.80091030423006,
-        "unit": "MWh",
-        "dataset": "egrid",
-        "version": "eGRID2023 (STC2ERTA (state annual CO2e total output emission rate))",
-        "year": 2023,
-        "region": "US-TX",
-        "citation": "U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
-        "licence": "US Government work - public domain (eGRID); codecarbon packaging MIT"
-      },
-      "inputs": {
-        "activity": "electricity.grid",
-        "quantity": 30000.0,
-        "unit": "kWh",
-        "region": "US-TX",
-        "year": 2024,
-        "gwp": "AR5",
-        "method": "location",
-        "options": {},
-        "factor_id": null,
-        "allow_later_year": false,
-        "period_start": "2024-01-01",
-        "period_end": "2024-01-31",
-        "facility_id": "167047a5-539e-494f-8be4-b8c71c64367d"
-      },
-      "source": "manual",
-      "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-      "recorded_at": "2026-12-02T05:10:03.331363Z"
-    },
-    {
-      "id": "5056918a-4629-446e-94c3-885916eda9de",
-      "version": 1,
-      "supersedes": null,
-      "change": "recorded",
-      "deleted": false,
-      "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-      "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f",
-      "meter_id": null,
-      "activity": "fuel.natural_gas",
-      "quantity": 11000.0,
-      "unit": "kWh",
-      "region": "GB",
-      "year": 2024,
-      "period_start": "2024-01-01",
-      "period_end": "2024-01-31",
-      "scope": 1,
-      "category": null,
-      "co2e_kg": 2011.9,
-      "location_based_kg": null,
-      "market_based_kg": null,
-      "gases": {
-        "CO2": {
-          "mass_kg": null,
-          "co2e_kg": 2007.83
-        },
-        "CH4": {
-          "mass_kg": null,
-          "co2e_kg": 3.0799999999999996
-        },
-        "N2O": {
-          "mass_kg": null,
-          "co2e_kg": 0.9900000000000001
-        }
-      },
-      "gwp": "AR5",
-      "factor": {
-        "id": "desnz-2024:fuel.natural_gas:GB:gross:kWh",
-        "value": 0.1829,
-        "unit": "kWh",
-        "dataset": "desnz",
-        "version": "2024 v1.1",
-        "year": 2024,
-        "region": "GB",
-        "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
-        "licence": "OGL-3.0 (attribution required)"
-      },
-      "inputs": {
-        "activity": "fuel.natural_gas",
-        "quantity": 11000.0,
-        "unit": "kWh",
-        "region": "GB",
-        "year": 2024,
-        "gwp": "AR5",
-        "method": "location",
-        "options": {},
-        "factor_id": null,
-        "allow_later_year": false,
-        "period_start": "2024-01-01",
-        "period_end": "2024-01-31",
-        "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f"
-      },
-      "source": "manual",
-      "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-      "recorded_at": "2026-12-02T05:10:03.288979Z"
-    }
-  ],
-  "total": 147,
-  "limit": 3,
-  "offset": 0
-};
-
-/** GET /api/v1/carbon/activities/records?limit=2&offset=0&scope=2&from=2024-01-01&to=2024-12-31. */
-export const RECORDS_SCOPE2_PAGE: RecordsPage = {
-  "items": [
-    {
-      "id": "464a14e9-3f8e-4949-8123-2d69321bb6f8",
-      "version": 1,
-      "supersedes": null,
-      "change": "recorded",
-      "deleted": false,
-      "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-      "facility_id": "167047a5-539e-494f-8be4-b8c71c64367d",
-      "meter_id": null,
-      "activity": "electricity.grid",
-      "quantity": 30000.0,
-      "unit": "kWh",
-      "region": "US-TX",
-      "year": 2024,
-      "period_start": "2024-01-01",
-      "period_end": "2024-01-31",
-      "scope": 2,
-      "category": null,
-      "co2e_kg": 10494.027309126901,
-      "location_based_kg": 10494.027309126901,
-      "market_based_kg": 10494.027309126901,
-      "gases": {},
-      "gwp": "AR5",
-      "factor": {
-        "id": "egrid-2023:electricity.grid:US-TX:MWh",
-        "value": 349.80091030423006,
-        "unit": "MWh",
-        "dataset": "egrid",
-        "version": "eGRID2023 (STC2ERTA (state annual CO2e total output emission rate))",
-        "year": 2023,
-        "region": "US-TX",
-        "citation": "U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
-        "licence": "US Government work - public domain (eGRID); codecarbon packaging MIT"
-      },
-      "inputs": {
-        "activity": "electricity.grid",
-        "quantity": 30000.0,
-        "unit": "kWh",
-        "region": "US-TX",
-        "year": 2024,
-        "gwp": "AR5",
-        "method": "location",
-        "options": {},
-        "factor_id": null,
-        "allow_later_year": false,
-        "period_start": "2024-01-01",
-        "period_end": "2024-01-31",
-        "facility_id": "167047a5-539e-494f-8be4-b8c71c64367d"
-      },
-      "source": "manual",
-      "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-      "recorded_at": "2026-12-02T05:10:03.331363Z"
-    },
-    {
-      "id": "faa605a0-9d8e-4512-8eec-7c95c2c9483f",
-      "version": 1,
-      "supersedes": null,
-      "change": "recorded",
-      "deleted": false,
-      "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-      "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f",
+      "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+      "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860",
       "meter_id": null,
       "activity": "electricity.grid",
       "quantity": 17000.0,
@@ -1482,11 +1235,546 @@ export const RECORDS_SCOPE2_PAGE: RecordsPage = {
         "allow_later_year": false,
         "period_start": "2024-01-01",
         "period_end": "2024-01-31",
-        "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f"
+        "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860"
+      },
+      "calculation": {
+        "activity": "electricity.grid",
+        "quantity": 17000.0,
+        "unit": "kWh",
+        "region": "GB",
+        "year": 2024,
+        "co2e_kg": 3519.8500000000004,
+        "gases": [
+          {
+            "gas": "CO2",
+            "mass_kg": null,
+            "co2e_kg": 3483.81,
+            "gwp": null
+          },
+          {
+            "gas": "CH4",
+            "mass_kg": null,
+            "co2e_kg": 15.299999999999999,
+            "gwp": null
+          },
+          {
+            "gas": "N2O",
+            "mass_kg": null,
+            "co2e_kg": 20.74,
+            "gwp": null
+          }
+        ],
+        "scope": 2,
+        "scope3_category": null,
+        "factor": {
+          "id": "desnz-2024:electricity.grid:GB:kWh",
+          "value": 0.20705,
+          "unit": "kWh",
+          "dataset": "desnz",
+          "dataset_version": "2024 v1.1",
+          "year": 2024,
+          "region": "GB",
+          "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "licence": "OGL-3.0 (attribution required)",
+          "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+          "gwp_basis": "AR5",
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": "AR5",
+        "method": "location",
+        "scope2": {
+          "location_based_kg": 3519.8500000000004,
+          "market_based_kg": 3519.8500000000004,
+          "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        },
+        "selection": "GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+        "notices": [
+          "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        ],
+        "steps": [
+          "Activity electricity.grid: Electricity taken from the grid (scope 2, dual reporting); scope 2",
+          "Factor selection: GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+          "Factor desnz-2024:electricity.grid:GB:kWh: UK electricity / Electricity generated / Electricity: UK / kWh (per kWh) — DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "CO2e = 17000 kWh × 0.20705 kg CO2e per kWh = 3519.85 kg CO2e (published CO2e; GWP basis AR5)",
+          "CO2 share: 17000 kWh × 0.20493 kg CO2e per kWh = 3483.81 kg CO2e (published as CO2e)",
+          "CH4 share: 17000 kWh × 0.0009 kg CO2e per kWh = 15.3 kg CO2e (published as CO2e)",
+          "N2O share: 17000 kWh × 0.00122 kg CO2e per kWh = 20.74 kg CO2e (published as CO2e)",
+          "Scope 2: location-based 3519.85 kg; market-based 3519.85 kg (location-based fallback: no contractual instrument applies and no residual-mix factors are shipped)",
+          "Result: 3519.85 kg CO2e (location)"
+        ]
       },
       "source": "manual",
-      "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-      "recorded_at": "2026-12-02T05:10:03.226734Z"
+      "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+      "recorded_at": "2026-12-02T05:51:51.186047Z"
+    },
+    {
+      "id": "7b11a89f-e979-4c32-bbdc-de55f6287f33",
+      "version": 1,
+      "supersedes": null,
+      "change": "recorded",
+      "deleted": false,
+      "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+      "facility_id": "376676c2-6302-4826-bd34-fda1710c8764",
+      "meter_id": null,
+      "activity": "electricity.grid",
+      "quantity": 30000.0,
+      "unit": "kWh",
+      "region": "US-TX",
+      "year": 2024,
+      "period_start": "2024-01-01",
+      "period_end": "2024-01-31",
+      "scope": 2,
+      "category": null,
+      "co2e_kg": 10494.027309126901,
+      "location_based_kg": 10494.027309126901,
+      "market_based_kg": 10494.027309126901,
+      "gases": {},
+      "gwp": "AR5",
+      "factor": {
+        "id": "egrid-2023:electricity.grid:US-TX:MWh",
+        "value": 349.80091030423006,
+        "unit": "MWh",
+        "dataset": "egrid",
+        "version": "eGRID2023 (STC2ERTA (state annual CO2e total output emission rate))",
+        "year": 2023,
+        "region": "US-TX",
+        "citation": "U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
+        "licence": "US Government work - public domain (eGRID); codecarbon packaging MIT"
+      },
+      "inputs": {
+        "activity": "electricity.grid",
+        "quantity": 30000.0,
+        "unit": "kWh",
+        "region": "US-TX",
+        "year": 2024,
+        "gwp": "AR5",
+        "method": "location",
+        "options": {},
+        "factor_id": null,
+        "allow_later_year": false,
+        "period_start": "2024-01-01",
+        "period_end": "2024-01-31",
+        "facility_id": "376676c2-6302-4826-bd34-fda1710c8764"
+      },
+      "calculation": {
+        "activity": "electricity.grid",
+        "quantity": 30000.0,
+        "unit": "kWh",
+        "region": "US-TX",
+        "year": 2024,
+        "co2e_kg": 10494.027309126901,
+        "gases": [],
+        "scope": 2,
+        "scope3_category": null,
+        "factor": {
+          "id": "egrid-2023:electricity.grid:US-TX:MWh",
+          "value": 349.80091030423006,
+          "unit": "MWh",
+          "dataset": "egrid",
+          "dataset_version": "eGRID2023 (STC2ERTA (state annual CO2e total output emission rate))",
+          "year": 2023,
+          "region": "US-TX",
+          "citation": "U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
+          "licence": "US Government work - public domain (eGRID); codecarbon packaging MIT",
+          "source_url": "https://www.epa.gov/egrid/download-data",
+          "gwp_basis": null,
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": null,
+        "method": "location",
+        "scope2": {
+          "location_based_kg": 10494.027309126901,
+          "market_based_kg": 10494.027309126901,
+          "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        },
+        "selection": "US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2024",
+        "notices": [
+          "the factor is published as CO2e on an unstated GWP basis; the requested AR5 could not be applied",
+          "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        ],
+        "steps": [
+          "Activity electricity.grid: Electricity taken from the grid (scope 2, dual reporting); scope 2",
+          "Factor selection: US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2024",
+          "Factor egrid-2023:electricity.grid:US-TX:MWh: eGRID state CO2e total output emission rate: texas (lb CO2e/MWh) — U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
+          "Quantity: 30000 kWh × 0.001 MWh/kWh = 30 MWh",
+          "CO2e = 30 MWh × 771.179 lb CO2e per MWh = 10494.02731 kg CO2e (published CO2e; GWP basis not stated by the source)",
+          "Scope 2: location-based 10494.02731 kg; market-based 10494.02731 kg (location-based fallback: no contractual instrument applies and no residual-mix factors are shipped)",
+          "Result: 10494.02731 kg CO2e (location)"
+        ]
+      },
+      "source": "manual",
+      "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+      "recorded_at": "2026-12-02T05:51:51.208036Z"
+    },
+    {
+      "id": "82de4a1e-4ab2-45b3-9807-7a302713a055",
+      "version": 1,
+      "supersedes": null,
+      "change": "recorded",
+      "deleted": false,
+      "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+      "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860",
+      "meter_id": null,
+      "activity": "fuel.natural_gas",
+      "quantity": 11000.0,
+      "unit": "kWh",
+      "region": "GB",
+      "year": 2024,
+      "period_start": "2024-01-01",
+      "period_end": "2024-01-31",
+      "scope": 1,
+      "category": null,
+      "co2e_kg": 2011.9,
+      "location_based_kg": null,
+      "market_based_kg": null,
+      "gases": {
+        "CO2": {
+          "mass_kg": null,
+          "co2e_kg": 2007.83
+        },
+        "CH4": {
+          "mass_kg": null,
+          "co2e_kg": 3.0799999999999996
+        },
+        "N2O": {
+          "mass_kg": null,
+          "co2e_kg": 0.9900000000000001
+        }
+      },
+      "gwp": "AR5",
+      "factor": {
+        "id": "desnz-2024:fuel.natural_gas:GB:gross:kWh",
+        "value": 0.1829,
+        "unit": "kWh",
+        "dataset": "desnz",
+        "version": "2024 v1.1",
+        "year": 2024,
+        "region": "GB",
+        "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+        "licence": "OGL-3.0 (attribution required)"
+      },
+      "inputs": {
+        "activity": "fuel.natural_gas",
+        "quantity": 11000.0,
+        "unit": "kWh",
+        "region": "GB",
+        "year": 2024,
+        "gwp": "AR5",
+        "method": "location",
+        "options": {},
+        "factor_id": null,
+        "allow_later_year": false,
+        "period_start": "2024-01-01",
+        "period_end": "2024-01-31",
+        "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860"
+      },
+      "calculation": {
+        "activity": "fuel.natural_gas",
+        "quantity": 11000.0,
+        "unit": "kWh",
+        "region": "GB",
+        "year": 2024,
+        "co2e_kg": 2011.9,
+        "gases": [
+          {
+            "gas": "CO2",
+            "mass_kg": null,
+            "co2e_kg": 2007.83,
+            "gwp": null
+          },
+          {
+            "gas": "CH4",
+            "mass_kg": null,
+            "co2e_kg": 3.0799999999999996,
+            "gwp": null
+          },
+          {
+            "gas": "N2O",
+            "mass_kg": null,
+            "co2e_kg": 0.9900000000000001,
+            "gwp": null
+          }
+        ],
+        "scope": 1,
+        "scope3_category": null,
+        "factor": {
+          "id": "desnz-2024:fuel.natural_gas:GB:gross:kWh",
+          "value": 0.1829,
+          "unit": "kWh",
+          "dataset": "desnz",
+          "dataset_version": "2024 v1.1",
+          "year": 2024,
+          "region": "GB",
+          "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "licence": "OGL-3.0 (attribution required)",
+          "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+          "gwp_basis": "AR5",
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": "AR5",
+        "method": "location",
+        "scope2": null,
+        "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+        "notices": [],
+        "steps": [
+          "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
+          "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+          "Factor desnz-2024:fuel.natural_gas:GB:gross:kWh: Fuels / Gaseous fuels / Natural gas (per kWh (Gross CV)) — DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "CO2e = 11000 kWh × 0.1829 kg CO2e per kWh = 2011.9 kg CO2e (published CO2e; GWP basis AR5)",
+          "CO2 share: 11000 kWh × 0.18253 kg CO2e per kWh = 2007.83 kg CO2e (published as CO2e)",
+          "CH4 share: 11000 kWh × 0.00028 kg CO2e per kWh = 3.08 kg CO2e (published as CO2e)",
+          "N2O share: 11000 kWh × 9e-05 kg CO2e per kWh = 0.99 kg CO2e (published as CO2e)",
+          "Result: 2011.9 kg CO2e (location)"
+        ]
+      },
+      "source": "manual",
+      "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+      "recorded_at": "2026-12-02T05:51:51.200228Z"
+    }
+  ],
+  "total": 147,
+  "limit": 3,
+  "offset": 0
+};
+
+/** GET /api/v1/carbon/activities/records?limit=2&offset=0&scope=2&from=2024-01-01&to=2024-12-31. */
+export const RECORDS_SCOPE2_PAGE: RecordsPage = {
+  "items": [
+    {
+      "id": "34202607-a4b5-4f56-b96d-eef23aebc0e8",
+      "version": 1,
+      "supersedes": null,
+      "change": "recorded",
+      "deleted": false,
+      "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+      "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860",
+      "meter_id": null,
+      "activity": "electricity.grid",
+      "quantity": 17000.0,
+      "unit": "kWh",
+      "region": "GB",
+      "year": 2024,
+      "period_start": "2024-01-01",
+      "period_end": "2024-01-31",
+      "scope": 2,
+      "category": null,
+      "co2e_kg": 3519.8500000000004,
+      "location_based_kg": 3519.8500000000004,
+      "market_based_kg": 3519.8500000000004,
+      "gases": {
+        "CO2": {
+          "mass_kg": null,
+          "co2e_kg": 3483.81
+        },
+        "CH4": {
+          "mass_kg": null,
+          "co2e_kg": 15.299999999999999
+        },
+        "N2O": {
+          "mass_kg": null,
+          "co2e_kg": 20.74
+        }
+      },
+      "gwp": "AR5",
+      "factor": {
+        "id": "desnz-2024:electricity.grid:GB:kWh",
+        "value": 0.20705,
+        "unit": "kWh",
+        "dataset": "desnz",
+        "version": "2024 v1.1",
+        "year": 2024,
+        "region": "GB",
+        "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+        "licence": "OGL-3.0 (attribution required)"
+      },
+      "inputs": {
+        "activity": "electricity.grid",
+        "quantity": 17000.0,
+        "unit": "kWh",
+        "region": "GB",
+        "year": 2024,
+        "gwp": "AR5",
+        "method": "location",
+        "options": {},
+        "factor_id": null,
+        "allow_later_year": false,
+        "period_start": "2024-01-01",
+        "period_end": "2024-01-31",
+        "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860"
+      },
+      "calculation": {
+        "activity": "electricity.grid",
+        "quantity": 17000.0,
+        "unit": "kWh",
+        "region": "GB",
+        "year": 2024,
+        "co2e_kg": 3519.8500000000004,
+        "gases": [
+          {
+            "gas": "CO2",
+            "mass_kg": null,
+            "co2e_kg": 3483.81,
+            "gwp": null
+          },
+          {
+            "gas": "CH4",
+            "mass_kg": null,
+            "co2e_kg": 15.299999999999999,
+            "gwp": null
+          },
+          {
+            "gas": "N2O",
+            "mass_kg": null,
+            "co2e_kg": 20.74,
+            "gwp": null
+          }
+        ],
+        "scope": 2,
+        "scope3_category": null,
+        "factor": {
+          "id": "desnz-2024:electricity.grid:GB:kWh",
+          "value": 0.20705,
+          "unit": "kWh",
+          "dataset": "desnz",
+          "dataset_version": "2024 v1.1",
+          "year": 2024,
+          "region": "GB",
+          "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "licence": "OGL-3.0 (attribution required)",
+          "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+          "gwp_basis": "AR5",
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": "AR5",
+        "method": "location",
+        "scope2": {
+          "location_based_kg": 3519.8500000000004,
+          "market_based_kg": 3519.8500000000004,
+          "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        },
+        "selection": "GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+        "notices": [
+          "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        ],
+        "steps": [
+          "Activity electricity.grid: Electricity taken from the grid (scope 2, dual reporting); scope 2",
+          "Factor selection: GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+          "Factor desnz-2024:electricity.grid:GB:kWh: UK electricity / Electricity generated / Electricity: UK / kWh (per kWh) — DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+          "CO2e = 17000 kWh × 0.20705 kg CO2e per kWh = 3519.85 kg CO2e (published CO2e; GWP basis AR5)",
+          "CO2 share: 17000 kWh × 0.20493 kg CO2e per kWh = 3483.81 kg CO2e (published as CO2e)",
+          "CH4 share: 17000 kWh × 0.0009 kg CO2e per kWh = 15.3 kg CO2e (published as CO2e)",
+          "N2O share: 17000 kWh × 0.00122 kg CO2e per kWh = 20.74 kg CO2e (published as CO2e)",
+          "Scope 2: location-based 3519.85 kg; market-based 3519.85 kg (location-based fallback: no contractual instrument applies and no residual-mix factors are shipped)",
+          "Result: 3519.85 kg CO2e (location)"
+        ]
+      },
+      "source": "manual",
+      "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+      "recorded_at": "2026-12-02T05:51:51.186047Z"
+    },
+    {
+      "id": "7b11a89f-e979-4c32-bbdc-de55f6287f33",
+      "version": 1,
+      "supersedes": null,
+      "change": "recorded",
+      "deleted": false,
+      "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+      "facility_id": "376676c2-6302-4826-bd34-fda1710c8764",
+      "meter_id": null,
+      "activity": "electricity.grid",
+      "quantity": 30000.0,
+      "unit": "kWh",
+      "region": "US-TX",
+      "year": 2024,
+      "period_start": "2024-01-01",
+      "period_end": "2024-01-31",
+      "scope": 2,
+      "category": null,
+      "co2e_kg": 10494.027309126901,
+      "location_based_kg": 10494.027309126901,
+      "market_based_kg": 10494.027309126901,
+      "gases": {},
+      "gwp": "AR5",
+      "factor": {
+        "id": "egrid-2023:electricity.grid:US-TX:MWh",
+        "value": 349.80091030423006,
+        "unit": "MWh",
+        "dataset": "egrid",
+        "version": "eGRID2023 (STC2ERTA (state annual CO2e total output emission rate))",
+        "year": 2023,
+        "region": "US-TX",
+        "citation": "U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
+        "licence": "US Government work - public domain (eGRID); codecarbon packaging MIT"
+      },
+      "inputs": {
+        "activity": "electricity.grid",
+        "quantity": 30000.0,
+        "unit": "kWh",
+        "region": "US-TX",
+        "year": 2024,
+        "gwp": "AR5",
+        "method": "location",
+        "options": {},
+        "factor_id": null,
+        "allow_later_year": false,
+        "period_start": "2024-01-01",
+        "period_end": "2024-01-31",
+        "facility_id": "376676c2-6302-4826-bd34-fda1710c8764"
+      },
+      "calculation": {
+        "activity": "electricity.grid",
+        "quantity": 30000.0,
+        "unit": "kWh",
+        "region": "US-TX",
+        "year": 2024,
+        "co2e_kg": 10494.027309126901,
+        "gases": [],
+        "scope": 2,
+        "scope3_category": null,
+        "factor": {
+          "id": "egrid-2023:electricity.grid:US-TX:MWh",
+          "value": 349.80091030423006,
+          "unit": "MWh",
+          "dataset": "egrid",
+          "dataset_version": "eGRID2023 (STC2ERTA (state annual CO2e total output emission rate))",
+          "year": 2023,
+          "region": "US-TX",
+          "citation": "U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
+          "licence": "US Government work - public domain (eGRID); codecarbon packaging MIT",
+          "source_url": "https://www.epa.gov/egrid/download-data",
+          "gwp_basis": null,
+          "private": false
+        },
+        "gwp_requested": "AR5",
+        "gwp_applied": null,
+        "method": "location",
+        "scope2": {
+          "location_based_kg": 10494.027309126901,
+          "market_based_kg": 10494.027309126901,
+          "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        },
+        "selection": "US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2024",
+        "notices": [
+          "the factor is published as CO2e on an unstated GWP basis; the requested AR5 could not be applied",
+          "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
+        ],
+        "steps": [
+          "Activity electricity.grid: Electricity taken from the grid (scope 2, dual reporting); scope 2",
+          "Factor selection: US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2024",
+          "Factor egrid-2023:electricity.grid:US-TX:MWh: eGRID state CO2e total output emission rate: texas (lb CO2e/MWh) — U.S. EPA, Emissions & Generation Resource Integrated Database (eGRID2023), state annual CO2e total output emission rate (STC2ERTA); via CodeCarbon 3.3.2",
+          "Quantity: 30000 kWh × 0.001 MWh/kWh = 30 MWh",
+          "CO2e = 30 MWh × 771.179 lb CO2e per MWh = 10494.02731 kg CO2e (published CO2e; GWP basis not stated by the source)",
+          "Scope 2: location-based 10494.02731 kg; market-based 10494.02731 kg (location-based fallback: no contractual instrument applies and no residual-mix factors are shipped)",
+          "Result: 10494.02731 kg CO2e (location)"
+        ]
+      },
+      "source": "manual",
+      "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+      "recorded_at": "2026-12-02T05:51:51.208036Z"
     }
   ],
   "total": 24,
@@ -1502,15 +1790,15 @@ export const TOTALS: Totals = {
   "groups": []
 };
 
-/** POST /api/v1/carbon/activities: natural gas, net CV, at the London office. */
+/** POST /api/v1/carbon/activities: natural gas, net CV, at the London office (with its stored calculation). */
 export const RECORD_CREATED: ActivityRecord = {
-  "id": "24809f58-b8cb-4a09-973c-71620f13ca36",
+  "id": "b09c2638-ec47-4c1c-b566-8619cf5c9186",
   "version": 1,
   "supersedes": null,
   "change": "recorded",
   "deleted": false,
-  "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-  "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f",
+  "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+  "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860",
   "meter_id": null,
   "activity": "fuel.natural_gas",
   "quantity": 1200.0,
@@ -1565,23 +1853,83 @@ export const RECORD_CREATED: ActivityRecord = {
     "allow_later_year": false,
     "period_start": "2025-04-01",
     "period_end": "2025-04-30",
-    "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f"
+    "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860"
+  },
+  "calculation": {
+    "activity": "fuel.natural_gas",
+    "quantity": 1200.0,
+    "unit": "kWh",
+    "region": "GB",
+    "year": 2025,
+    "co2e_kg": 243.16799999999998,
+    "gases": [
+      {
+        "gas": "CO2",
+        "mass_kg": null,
+        "co2e_kg": 242.676,
+        "gwp": null
+      },
+      {
+        "gas": "CH4",
+        "mass_kg": null,
+        "co2e_kg": 0.372,
+        "gwp": null
+      },
+      {
+        "gas": "N2O",
+        "mass_kg": null,
+        "co2e_kg": 0.12000000000000001,
+        "gwp": null
+      }
+    ],
+    "scope": 1,
+    "scope3_category": null,
+    "factor": {
+      "id": "desnz-2024:fuel.natural_gas:GB:net:kWh",
+      "value": 0.20264,
+      "unit": "kWh",
+      "dataset": "desnz",
+      "dataset_version": "2024 v1.1",
+      "year": 2024,
+      "region": "GB",
+      "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+      "licence": "OGL-3.0 (attribution required)",
+      "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+      "gwp_basis": "AR5",
+      "private": false
+    },
+    "gwp_requested": "AR5",
+    "gwp_applied": "AR5",
+    "method": "location",
+    "scope2": null,
+    "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+    "notices": [],
+    "steps": [
+      "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
+      "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+      "Factor desnz-2024:fuel.natural_gas:GB:net:kWh: Fuels / Gaseous fuels / Natural gas (per kWh (Net CV)) — DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+      "CO2e = 1200 kWh × 0.20264 kg CO2e per kWh = 243.168 kg CO2e (published CO2e; GWP basis AR5)",
+      "CO2 share: 1200 kWh × 0.20223 kg CO2e per kWh = 242.676 kg CO2e (published as CO2e)",
+      "CH4 share: 1200 kWh × 0.00031 kg CO2e per kWh = 0.372 kg CO2e (published as CO2e)",
+      "N2O share: 1200 kWh × 0.0001 kg CO2e per kWh = 0.12 kg CO2e (published as CO2e)",
+      "Result: 243.168 kg CO2e (location)"
+    ]
   },
   "source": "manual",
-  "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-  "recorded_at": "2026-12-02T05:11:16.022832Z"
+  "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+  "recorded_at": "2026-12-02T05:52:37.923613Z"
 };
 
-/** GET /api/v1/carbon/activities/{id}/versions after a correction and a delete. */
+/** GET /api/v1/carbon/activities/{id}/versions after a correction (1,000 kWh) and a delete. */
 export const VERSIONS: ActivityRecord[] = [
   {
-    "id": "24809f58-b8cb-4a09-973c-71620f13ca36",
+    "id": "b09c2638-ec47-4c1c-b566-8619cf5c9186",
     "version": 1,
     "supersedes": null,
     "change": "recorded",
     "deleted": false,
-    "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-    "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f",
+    "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+    "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860",
     "meter_id": null,
     "activity": "fuel.natural_gas",
     "quantity": 1200.0,
@@ -1636,20 +1984,80 @@ export const VERSIONS: ActivityRecord[] = [
       "allow_later_year": false,
       "period_start": "2025-04-01",
       "period_end": "2025-04-30",
-      "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f"
+      "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860"
+    },
+    "calculation": {
+      "activity": "fuel.natural_gas",
+      "quantity": 1200.0,
+      "unit": "kWh",
+      "region": "GB",
+      "year": 2025,
+      "co2e_kg": 243.16799999999998,
+      "gases": [
+        {
+          "gas": "CO2",
+          "mass_kg": null,
+          "co2e_kg": 242.676,
+          "gwp": null
+        },
+        {
+          "gas": "CH4",
+          "mass_kg": null,
+          "co2e_kg": 0.372,
+          "gwp": null
+        },
+        {
+          "gas": "N2O",
+          "mass_kg": null,
+          "co2e_kg": 0.12000000000000001,
+          "gwp": null
+        }
+      ],
+      "scope": 1,
+      "scope3_category": null,
+      "factor": {
+        "id": "desnz-2024:fuel.natural_gas:GB:net:kWh",
+        "value": 0.20264,
+        "unit": "kWh",
+        "dataset": "desnz",
+        "dataset_version": "2024 v1.1",
+        "year": 2024,
+        "region": "GB",
+        "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+        "licence": "OGL-3.0 (attribution required)",
+        "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+        "gwp_basis": "AR5",
+        "private": false
+      },
+      "gwp_requested": "AR5",
+      "gwp_applied": "AR5",
+      "method": "location",
+      "scope2": null,
+      "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+      "notices": [],
+      "steps": [
+        "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
+        "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "Factor desnz-2024:fuel.natural_gas:GB:net:kWh: Fuels / Gaseous fuels / Natural gas (per kWh (Net CV)) — DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+        "CO2e = 1200 kWh × 0.20264 kg CO2e per kWh = 243.168 kg CO2e (published CO2e; GWP basis AR5)",
+        "CO2 share: 1200 kWh × 0.20223 kg CO2e per kWh = 242.676 kg CO2e (published as CO2e)",
+        "CH4 share: 1200 kWh × 0.00031 kg CO2e per kWh = 0.372 kg CO2e (published as CO2e)",
+        "N2O share: 1200 kWh × 0.0001 kg CO2e per kWh = 0.12 kg CO2e (published as CO2e)",
+        "Result: 243.168 kg CO2e (location)"
+      ]
     },
     "source": "manual",
-    "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-    "recorded_at": "2026-12-02T05:11:16.022832Z"
+    "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+    "recorded_at": "2026-12-02T05:52:37.923613Z"
   },
   {
-    "id": "24809f58-b8cb-4a09-973c-71620f13ca36",
+    "id": "b09c2638-ec47-4c1c-b566-8619cf5c9186",
     "version": 2,
     "supersedes": 1,
     "change": "corrected",
     "deleted": false,
-    "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-    "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f",
+    "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+    "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860",
     "meter_id": null,
     "activity": "fuel.natural_gas",
     "quantity": 1000.0,
@@ -1704,20 +2112,80 @@ export const VERSIONS: ActivityRecord[] = [
       "allow_later_year": false,
       "period_start": "2025-04-01",
       "period_end": "2025-04-30",
-      "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f"
+      "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860"
+    },
+    "calculation": {
+      "activity": "fuel.natural_gas",
+      "quantity": 1000.0,
+      "unit": "kWh",
+      "region": "GB",
+      "year": 2025,
+      "co2e_kg": 202.64,
+      "gases": [
+        {
+          "gas": "CO2",
+          "mass_kg": null,
+          "co2e_kg": 202.23,
+          "gwp": null
+        },
+        {
+          "gas": "CH4",
+          "mass_kg": null,
+          "co2e_kg": 0.31,
+          "gwp": null
+        },
+        {
+          "gas": "N2O",
+          "mass_kg": null,
+          "co2e_kg": 0.1,
+          "gwp": null
+        }
+      ],
+      "scope": 1,
+      "scope3_category": null,
+      "factor": {
+        "id": "desnz-2024:fuel.natural_gas:GB:net:kWh",
+        "value": 0.20264,
+        "unit": "kWh",
+        "dataset": "desnz",
+        "dataset_version": "2024 v1.1",
+        "year": 2024,
+        "region": "GB",
+        "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+        "licence": "OGL-3.0 (attribution required)",
+        "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+        "gwp_basis": "AR5",
+        "private": false
+      },
+      "gwp_requested": "AR5",
+      "gwp_applied": "AR5",
+      "method": "location",
+      "scope2": null,
+      "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+      "notices": [],
+      "steps": [
+        "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
+        "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "Factor desnz-2024:fuel.natural_gas:GB:net:kWh: Fuels / Gaseous fuels / Natural gas (per kWh (Net CV)) — DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+        "CO2e = 1000 kWh × 0.20264 kg CO2e per kWh = 202.64 kg CO2e (published CO2e; GWP basis AR5)",
+        "CO2 share: 1000 kWh × 0.20223 kg CO2e per kWh = 202.23 kg CO2e (published as CO2e)",
+        "CH4 share: 1000 kWh × 0.00031 kg CO2e per kWh = 0.31 kg CO2e (published as CO2e)",
+        "N2O share: 1000 kWh × 0.0001 kg CO2e per kWh = 0.1 kg CO2e (published as CO2e)",
+        "Result: 202.64 kg CO2e (location)"
+      ]
     },
     "source": "manual",
-    "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-    "recorded_at": "2026-12-02T05:11:16.428392Z"
+    "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+    "recorded_at": "2026-12-02T05:52:37.957856Z"
   },
   {
-    "id": "24809f58-b8cb-4a09-973c-71620f13ca36",
+    "id": "b09c2638-ec47-4c1c-b566-8619cf5c9186",
     "version": 3,
     "supersedes": 2,
     "change": "deleted",
     "deleted": true,
-    "organization_id": "72ed7a60-e796-4415-bd88-20bcb3c25807",
-    "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f",
+    "organization_id": "2a865bf0-18bf-425f-92da-89bd3cbb00d0",
+    "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860",
     "meter_id": null,
     "activity": "fuel.natural_gas",
     "quantity": 1000.0,
@@ -1772,11 +2240,71 @@ export const VERSIONS: ActivityRecord[] = [
       "allow_later_year": false,
       "period_start": "2025-04-01",
       "period_end": "2025-04-30",
-      "facility_id": "d7aac1a5-b368-4f7f-8500-c7fa544fa68f"
+      "facility_id": "7bd1d420-5689-453b-9fbb-48e91fd7e860"
+    },
+    "calculation": {
+      "activity": "fuel.natural_gas",
+      "quantity": 1000.0,
+      "unit": "kWh",
+      "region": "GB",
+      "year": 2025,
+      "co2e_kg": 202.64,
+      "gases": [
+        {
+          "gas": "CO2",
+          "mass_kg": null,
+          "co2e_kg": 202.23,
+          "gwp": null
+        },
+        {
+          "gas": "CH4",
+          "mass_kg": null,
+          "co2e_kg": 0.31,
+          "gwp": null
+        },
+        {
+          "gas": "N2O",
+          "mass_kg": null,
+          "co2e_kg": 0.1,
+          "gwp": null
+        }
+      ],
+      "scope": 1,
+      "scope3_category": null,
+      "factor": {
+        "id": "desnz-2024:fuel.natural_gas:GB:net:kWh",
+        "value": 0.20264,
+        "unit": "kWh",
+        "dataset": "desnz",
+        "dataset_version": "2024 v1.1",
+        "year": 2024,
+        "region": "GB",
+        "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+        "licence": "OGL-3.0 (attribution required)",
+        "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
+        "gwp_basis": "AR5",
+        "private": false
+      },
+      "gwp_requested": "AR5",
+      "gwp_applied": "AR5",
+      "method": "location",
+      "scope2": null,
+      "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+      "notices": [],
+      "steps": [
+        "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
+        "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "Factor desnz-2024:fuel.natural_gas:GB:net:kWh: Fuels / Gaseous fuels / Natural gas (per kWh (Net CV)) — DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
+        "CO2e = 1000 kWh × 0.20264 kg CO2e per kWh = 202.64 kg CO2e (published CO2e; GWP basis AR5)",
+        "CO2 share: 1000 kWh × 0.20223 kg CO2e per kWh = 202.23 kg CO2e (published as CO2e)",
+        "CH4 share: 1000 kWh × 0.00031 kg CO2e per kWh = 0.31 kg CO2e (published as CO2e)",
+        "N2O share: 1000 kWh × 0.0001 kg CO2e per kWh = 0.1 kg CO2e (published as CO2e)",
+        "Result: 202.64 kg CO2e (location)"
+      ]
     },
     "source": "manual",
-    "recorded_by": "8beda4f9-5dff-4d97-8dff-9ae46c44fa01",
-    "recorded_at": "2026-12-02T05:11:16.490765Z"
+    "recorded_by": "e07e7807-9acb-4b64-9256-501eb362c232",
+    "recorded_at": "2026-12-02T05:52:37.993244Z"
   }
 ];
 
@@ -2191,67 +2719,5 @@ export const PROBLEM_IMPORT_MEDIA_TYPE: Problem = {
   "accepted_types": [
     "text/csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-  ]
-};
-
-/** POST /api/v1/carbon/estimates with RECORD_CREATED's inputs (less its dates and facility). */
-export const ESTIMATE_OF_RECORD: EstimateResult = {
-  "activity": "fuel.natural_gas",
-  "quantity": 1200.0,
-  "unit": "kWh",
-  "region": "GB",
-  "year": 2025,
-  "co2e_kg": 243.16799999999998,
-  "gases": [
-    {
-      "gas": "CO2",
-      "mass_kg": null,
-      "co2e_kg": 242.676,
-      "gwp": null
-    },
-    {
-      "gas": "CH4",
-      "mass_kg": null,
-      "co2e_kg": 0.372,
-      "gwp": null
-    },
-    {
-      "gas": "N2O",
-      "mass_kg": null,
-      "co2e_kg": 0.12000000000000001,
-      "gwp": null
-    }
-  ],
-  "scope": 1,
-  "scope3_category": null,
-  "factor": {
-    "id": "desnz-2024:fuel.natural_gas:GB:net:kWh",
-    "value": 0.20264,
-    "unit": "kWh",
-    "dataset": "desnz",
-    "dataset_version": "2024 v1.1",
-    "year": 2024,
-    "region": "GB",
-    "citation": "DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
-    "licence": "OGL-3.0 (attribution required)",
-    "source_url": "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024",
-    "gwp_basis": "AR5",
-    "private": false
-  },
-  "gwp_requested": "AR5",
-  "gwp_applied": "AR5",
-  "method": "location",
-  "scope2": null,
-  "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
-  "notices": [],
-  "steps": [
-    "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
-    "Factor selection: GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
-    "Factor desnz-2024:fuel.natural_gas:GB:net:kWh: Fuels / Gaseous fuels / Natural gas (per kWh (Net CV)) — DESNZ and Defra, UK Government GHG Conversion Factors for Company Reporting 2024 (flat file v1.1); contains public sector information licensed under OGL v3.0",
-    "CO2e = 1200 kWh × 0.20264 kg CO2e per kWh = 243.168 kg CO2e (published CO2e; GWP basis AR5)",
-    "CO2 share: 1200 kWh × 0.20223 kg CO2e per kWh = 242.676 kg CO2e (published as CO2e)",
-    "CH4 share: 1200 kWh × 0.00031 kg CO2e per kWh = 0.372 kg CO2e (published as CO2e)",
-    "N2O share: 1200 kWh × 0.0001 kg CO2e per kWh = 0.12 kg CO2e (published as CO2e)",
-    "Result: 243.168 kg CO2e (location)"
   ]
 };

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findActivity } from "./catalogue";
-import { CATALOGUE, ESTIMATE_GAS, FACILITIES, PERIODS, PROBLEM_CLOSED_PERIOD, RECORD_CREATED, RECORDS_PAGE } from "./fixtures";
+import { CATALOGUE, ESTIMATE_GAS, FACILITIES, PERIODS, PROBLEM_CLOSED_PERIOD, RECORD_CREATED } from "./fixtures";
 import {
   closedPeriodOverlapping,
   emptyForm,
-  estimateOfRecord,
   formFromRecord,
   missingMessage,
   readForm,
@@ -102,21 +101,6 @@ describe("correcting a recorded activity", () => {
     const { factor_id, ...inputs } = RECORD_CREATED.inputs;
     expect(factor_id).toBeNull();
     expect(activity).toEqual(inputs);
-  });
-
-  it("asks the estimate of a record without its dates and facility", () => {
-    const record = RECORDS_PAGE.items[0]!;
-    expect(estimateOfRecord(record)).toEqual({
-      activity: "vehicle.car",
-      quantity: 2500,
-      unit: "km",
-      region: "GB",
-      year: 2024,
-      gwp: "AR5",
-      method: "location",
-      options: {},
-      allow_later_year: false,
-    });
   });
 });
 

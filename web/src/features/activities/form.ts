@@ -194,21 +194,3 @@ export function closedPeriodOverlapping(
   if (!ISO_DAY.test(from) || !ISO_DAY.test(to) || to < from) return undefined;
   return periods?.find((period) => period.closed_at !== null && period.start <= to && from <= period.end);
 }
-
-/** The estimate request a recorded activity was calculated from (its inputs less the dates and facility). */
-export function estimateOfRecord(record: ActivityRecord): EstimateRequest {
-  const inputs = record.inputs;
-  const request: EstimateRequest = {
-    activity: record.activity,
-    quantity: record.quantity,
-    unit: record.unit,
-    region: record.region,
-    year: record.year,
-    gwp: typeof inputs.gwp === "string" ? inputs.gwp : record.gwp,
-    method: typeof inputs.method === "string" ? inputs.method : "location",
-    options: (inputs.options ?? {}) as Record<string, OptionValue>,
-    allow_later_year: inputs.allow_later_year === true,
-  };
-  if (typeof inputs.factor_id === "string") request.factor_id = inputs.factor_id;
-  return request;
-}

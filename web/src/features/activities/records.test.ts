@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE, FACILITIES, RECORDS_PAGE, RECORDS_SCOPE2_PAGE, VERSIONS } from "./fixtures";
 import {
+  facilityLabel,
+  facilityNames,
   filtersFromSearch,
   hasFilters,
   pagerOf,
@@ -54,18 +56,20 @@ describe("recordRows", () => {
   it("draws each record with its facility's name, units and magnitudes", () => {
     const rows = recordRows(RECORDS_PAGE.items, FACILITIES, CATALOGUE, "en-GB");
     expect(rows[0]).toEqual({
-      id: "16ae6079-8737-48b6-8f74-c0a17a189370",
-      href: "/activities/16ae6079-8737-48b6-8f74-c0a17a189370",
+      id: "34202607-a4b5-4f56-b96d-eef23aebc0e8",
+      href: "/activities/34202607-a4b5-4f56-b96d-eef23aebc0e8",
       period: "1 Jan 2024 – 31 Jan 2024",
-      facility: "No facility",
-      activity: "vehicle.car",
-      activityDescription: "Car travel; the quantity is the distance the vehicle travelled, whoever was in it",
-      quantity: "2,500 km",
-      co2e: "417.3 kg CO₂e",
-      scope: "Scope 1",
+      facility: "London office",
+      activity: "electricity.grid",
+      activityDescription: "Electricity taken from the grid (scope 2, dual reporting)",
+      quantity: "17,000 kWh",
+      co2e: "3.52 t CO₂e",
+      scope: "Scope 2",
       version: "1",
     });
     expect(rows[1]).toMatchObject({ facility: "Austin warehouse", quantity: "30,000 kWh", co2e: "10.5 t CO₂e", scope: "Scope 2" });
+    expect(rows[2]).toMatchObject({ facility: "London office", activity: "fuel.natural_gas", co2e: "2.01 t CO₂e", scope: "Scope 1" });
+    expect(facilityLabel(null, facilityNames(FACILITIES))).toBe("No facility");
   });
 });
 

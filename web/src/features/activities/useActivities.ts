@@ -1,13 +1,12 @@
-/** Fetching for the activities pages: the catalogue, the ledger, estimates and imports. */
+/** Fetching for the activities pages: the catalogue, the ledger, estimates of new entries and imports. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api, download, unwrap } from "../../api/client";
 import { ProblemError } from "../../api/problem";
 import { useSession } from "../../auth/SessionProvider";
-import { estimateOfRecord } from "./form";
 import { fileContentType, outcomeOfProblem, outcomeOfReport, type ImportOutcome } from "./importReport";
 import { recordsQuery, type RecordFilters } from "./records";
-import type { ActivityCreate, ActivityRecord, EstimateRequest, ImportMode } from "./types";
+import type { ActivityCreate, EstimateRequest, ImportMode } from "./types";
 
 const CARBON = "/api/v1/carbon";
 
@@ -79,17 +78,6 @@ export function useVersions(activityId: string, enabled: boolean) {
 
 function estimate(request: EstimateRequest) {
   return unwrap(api.POST("/api/v1/carbon/estimates", { body: request }));
-}
-
-/** Today's estimate of a version's recorded inputs: the steps, the factor's source, the GWP set applied. */
-export function useCalculation(record: ActivityRecord | undefined) {
-  const { session } = useSession();
-  return useQuery({
-    queryKey: ["activities", "calculation", session?.organizationId, record?.id, record?.version],
-    queryFn: () => estimate(estimateOfRecord(record as ActivityRecord)),
-    enabled: record !== undefined,
-    retry: false,
-  });
 }
 
 /** The value, once it has stopped changing for `delay` milliseconds. */

@@ -1,13 +1,10 @@
 import { useState, type FormEvent } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { messageOf, ProblemError } from "../../api/problem";
+import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/SessionProvider";
 import { PageHeader } from "../../components/PageHeader";
-
-// A new membership reaches Auth by event: a switch may need a moment to be accepted.
-const SWITCH_ATTEMPTS = 20;
-const SWITCH_WAIT_MS = 250;
+import { switchWhenMember } from "../invitations/switchWhenMember";
 
 export function CreateOrganizationPage() {
   const { switchOrganization } = useSession();
@@ -22,16 +19,8 @@ export function CreateOrganizationPage() {
     setError(null);
     try {
       const organization = await unwrap(api.POST("/api/v1/users/organizations", { body: { name } }));
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await switchOrganization(organization.id);
-          break;
-        } catch (failure) {
-          const pending = failure instanceof ProblemError && failure.status === 403;
-          if (!pending || attempt >= SWITCH_ATTEMPTS) throw failure;
-          await new Promise((resolve) => setTimeout(resolve, SWITCH_WAIT_MS));
-        }
-      }
+      // A new membership reaches Auth by event: the switch may need a moment to be accepted.
+      await switchWhenMember(switchOrganization, organization.id);
       navigate("/");
     } catch (failure) {
       setError(messageOf(failure));
@@ -52,6 +41,9 @@ export function CreateOrganizationPage() {
           {busy ? "Creating…" : "Create organisation"}
         </button>
       </form>
+      <p className="hint">
+        Have an invitation? <Link to="/invitations/accept">Accept it</Link>
+      </p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
 import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/SessionProvider";
 import { DataTable, type Column } from "../../components/DataTable";
@@ -69,7 +70,8 @@ export function InvitationsSection() {
         <h2 id="invite-title">Invite someone</h2>
         <p className="hint">
           The invitation is a token, valid for 7 days and usable once, that you send to the person yourself. They
-          accept it signed in with the invited email address (POST /api/v1/users/invitations/accept).
+          sign in (or sign up) with the invited email address, open{" "}
+          <Link to="/invitations/accept">/invitations/accept</Link> and paste the token.
         </p>
         <form className="form" onSubmit={submit} noValidate>
           <div className="form-grid">
