@@ -22,7 +22,9 @@ export function SignInPage() {
     setError(null);
     try {
       const session = await signIn(email, password, totp || undefined);
-      navigate(session.organizationId ? next : "/organizations/new", { replace: true });
+      // Someone without an organisation yet may be on the way to accept an invitation.
+      const onward = session.organizationId || next.startsWith("/invitations/") ? next : "/organizations/new";
+      navigate(onward, { replace: true });
     } catch (failure) {
       if (failure instanceof ProblemError && failure.problem.mfa_required) setNeedsTotp(true);
       setError(messageOf(failure));
