@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/SessionProvider";
+import { Chart } from "../../components/Chart";
 import { DataTable, type Column } from "../../components/DataTable";
 import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
@@ -24,7 +25,6 @@ import {
 import type { Anomaly, Meter } from "./types";
 import { useCatalogue } from "./useFacilities";
 import { useAcknowledge, useAnomalies, useFacility, useMeter, useMeterSeries } from "./useMeter";
-import { ZoomableChart } from "./ZoomableChart";
 import "./meters.css";
 
 const ROWS_PER_PAGE = 12;
@@ -137,7 +137,7 @@ function MeterView({ meter }: { meter: Meter }) {
           <>
             <div className="meters-chart-frame">
               {series.isFetching && <p className="meters-chart-busy">Loading detail…</p>}
-              <ZoomableChart option={option} label={chartLabel} zoom={zoom} onZoom={onZoom} />
+              <Chart option={option} label={chartLabel} height={360} merge zoom={zoom} onZoom={onZoom} />
             </div>
             <p className="hint">
               Drag the slider’s handles, or scroll or pinch over the chart, to zoom. Zoomed to a month or less it
@@ -263,7 +263,7 @@ function AnomaliesPanel({
             disabled={acknowledge.isPending && acknowledge.variables === anomaly.id}
             onClick={() => acknowledge.mutate(anomaly.id)}
           >
-            Acknowledge<span className="meters-visually-hidden"> the anomaly of {formatDateTime(anomaly.hour)}</span>
+            Acknowledge<span className="visually-hidden"> the anomaly of {formatDateTime(anomaly.hour)}</span>
           </button>
         ),
     });
