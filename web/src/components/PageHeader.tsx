@@ -1,13 +1,13 @@
 import { useEffect, type ReactNode } from "react";
 
-/** The page's one h1, its document title, and its actions. */
-export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+/** The page's one h1 (with `titleId` as its id, for an aria-labelledby), its document title, and its actions. */
+export function PageHeader({ title, titleId, children }: { title: string; titleId?: string; children?: ReactNode }) {
   useEffect(() => {
     document.title = `${title} · EcoTrack`;
   }, [title]);
   return (
     <header className="page-header">
-      <h1>{title}</h1>
+      <h1 id={titleId}>{title}</h1>
       {children && <div className="page-actions">{children}</div>}
     </header>
   );

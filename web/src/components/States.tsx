@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { isNotFound, messageOf } from "../api/problem";
+import { PageHeader } from "./PageHeader";
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -34,10 +35,11 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
+/** The page for a path or an object that is not there (the API's 404): its own h1 and document title. */
 export function NotFound() {
   return (
     <section className="not-found" aria-labelledby="not-found-title">
-      <h1 id="not-found-title">Not found</h1>
+      <PageHeader title="Not found" titleId="not-found-title" />
       <p>There is nothing here, or it belongs to another organisation.</p>
       <p>
         <Link to="/">Back to the overview</Link>
