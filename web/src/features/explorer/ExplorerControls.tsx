@@ -219,7 +219,7 @@ export function ExplorerControls({ state, update, facilities }: ControlsProps) {
             Scope 3 categories{state.categories.length ? ` (${state.categories.length} chosen)` : ""}
           </summary>
           <fieldset>
-            <legend className="explorer-visually-hidden">Scope 3 categories</legend>
+            <legend className="visually-hidden">Scope 3 categories</legend>
             <div className="explorer-checks explorer-checks-column">
               {Object.entries(SCOPE3_CATEGORIES).map(([number, name]) => (
                 <label key={number}>

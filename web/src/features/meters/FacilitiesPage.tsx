@@ -115,7 +115,7 @@ function FacilityPanel({
         <h2 id={headingId}>{facility.name}</h2>
         {mayWrite && !adding && (
           <button type="button" className="secondary" onClick={onAdd}>
-            Add a meter<span className="meters-visually-hidden"> to {facility.name}</span>
+            Add a meter<span className="visually-hidden"> to {facility.name}</span>
           </button>
         )}
       </div>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { messageOf } from "../../api/problem";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { DataTable, type Column } from "../../components/DataTable";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDateTime } from "../../lib/format";
-import { ConfirmButton } from "./ConfirmButton";
 import { API_KEY_SCOPES, apiKeyBody, problemText, type ApiKeyForm } from "./forms";
 import { SecretOnce } from "./SecretOnce";
 import type { ApiKey, ApiKeyCreated, ApiKeyScope } from "./types";

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/SessionProvider";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { DataTable, type Column } from "../../components/DataTable";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDateTime } from "../../lib/format";
-import { ConfirmButton } from "./ConfirmButton";
 import {
   emptyPrivateFactorForm,
   GWP_SETS,

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useSession } from "../../auth/SessionProvider";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { DataTable, type Column } from "../../components/DataTable";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDate } from "../../lib/format";
-import { ConfirmButton } from "./ConfirmButton";
 import { memberControls, memberName, membershipProblem, ROLE_LABEL } from "./members";
 import { Pager, useCursorPages } from "./Pager";
 import type { Member, Role } from "./types";

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { messageOf } from "../../api/problem";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { DataTable, type Column } from "../../components/DataTable";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDateTime } from "../../lib/format";
-import { ConfirmButton } from "./ConfirmButton";
 import { deliveryOutcome, problemText, WEBHOOK_EVENTS, webhookBody, type WebhookForm } from "./forms";
 import { SecretOnce } from "./SecretOnce";
 import type { Delivery, Webhook, WebhookCreated, WebhookEvent } from "./types";

@@ -3,11 +3,11 @@ import { Link, useNavigate, useParams } from "react-router";
 import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/SessionProvider";
 import { Chart } from "../../components/Chart";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { DataTable, type Column } from "../../components/DataTable";
 import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDateTime } from "../../lib/format";
-import { ConfirmButton } from "../settings/ConfirmButton";
 import {
   achievedSince,
   describeKind,

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { messageOf } from "../../api/problem";
 import { useSession } from "../../auth/SessionProvider";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { DataTable, type Column } from "../../components/DataTable";
 import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
-import { ConfirmButton } from "../settings/ConfirmButton";
 import {
   describeKind,
   describeScopes,

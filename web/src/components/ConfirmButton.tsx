@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "react";
-import "./confirm.css";
 
 interface ConfirmButtonProps {
   /** Visible text of the first button, e.g. "Delete". */
