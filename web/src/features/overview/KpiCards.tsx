@@ -25,7 +25,7 @@ interface KpiCardsProps {
 function Pending() {
   return (
     <p className="kpi-value kpi-pending" aria-live="polite">
-      …<span className="overview-sr-only">Loading</span>
+      …<span className="visually-hidden">Loading</span>
     </p>
   );
 }
@@ -185,7 +185,7 @@ function IntensityFigure({
             ? `No denominator for ${period.year} (there are for ${choice.years.join(", ")}). `
             : "Emissions per employee, per m² or per unit of revenue need a denominator for the year. "}
           {can("analytics:write") ? (
-            <Link to="/targets">Add a denominator</Link>
+            <Link to="/settings/denominators">Add a denominator</Link>
           ) : (
             "An editor can add one."
           )}

@@ -5,6 +5,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { NotFound } from "../../components/States";
 import { ApiKeysSection } from "./ApiKeysSection";
 import { AuditSection } from "./AuditSection";
+import { DenominatorsSection } from "./DenominatorsSection";
 import { InstrumentsSection, PrivateFactorsSection } from "./FactorsSections";
 import { InvitationsSection } from "./InvitationsSection";
 import { MembersSection } from "./MembersSection";
@@ -20,6 +21,7 @@ const CONTENT: Record<SectionId, ComponentType> = {
   webhooks: WebhooksSection,
   "private-factors": PrivateFactorsSection,
   instruments: InstrumentsSection,
+  denominators: DenominatorsSection,
 };
 
 export function SettingsPage() {

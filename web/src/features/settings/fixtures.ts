@@ -4,7 +4,7 @@
  * by the app.
  */
 import type { Problem } from "../../api/problem";
-import type { ActivityInfo, ApiKeyCreated, AuditEntry, Delivery, Instrument, Invitation, Member, PrivateFactor, WebhookCreated } from "./types";
+import type { ActivityInfo, ApiKeyCreated, AuditEntry, Delivery, Denominator, Instrument, Invitation, Member, PrivateFactor, WebhookCreated } from "./types";
 
 /** GET /users/organizations/{id}/members */
 export const members: { items: Member[]; next_cursor: string | null } = {"items": [{"user_id": "49915353-3bfb-4a52-b1a0-35f8dba7ef9b", "role": "owner", "joined_at": "2026-12-02T05:10:14.890590Z", "name": "Demo User", "email": "demo@example.com"}, {"user_id": "4d6db031-a523-4173-a570-ecfc06205fb0", "role": "editor", "joined_at": "2026-12-02T05:11:02.989192Z", "name": "Bob Editor", "email": "bob@example.com"}, {"user_id": "e63b1ae0-7f67-42a2-90fe-f44da98db491", "role": "viewer", "joined_at": "2026-12-02T05:11:03.759580Z", "name": "Vera Viewer", "email": "vera@example.com"}], "next_cursor": null};
@@ -44,3 +44,21 @@ export const instrument: Instrument = {"kind": "energy_attribute_certificate", "
 
 /** GET /carbon/activities: three of its entries. */
 export const catalogue: ActivityInfo[] = [{"id": "fuel.natural_gas", "description": "Stationary combustion of natural gas", "scope": 1, "scope3_category": null, "accepted_units": ["kWh", "Wh", "MWh", "GWh", "MJ", "GJ", "TJ", "therm", "therms", "MMBtu", "mmBtu", "L", "l", "litre", "litres", "liter", "liters", "m3", "m^3", "gallon", "gallons", "US_gallon", "imperial_gallon", "UK_gallon", "scf", "ft3", "g", "kg", "t", "tonne", "tonnes", "short_ton", "lb"], "options": [{"name": "calorific_basis", "description": "gross (HHV) or net (LHV) calorific value of energy quantities", "default": "gross", "values": ["gross", "net"]}]}, {"id": "electricity.grid", "description": "Electricity taken from the grid (scope 2, dual reporting)", "scope": 2, "scope3_category": null, "accepted_units": ["kWh", "Wh", "MWh", "GWh", "MJ", "GJ", "TJ", "therm", "therms", "MMBtu", "mmBtu"], "options": [{"name": "contract_factor_kg_per_kwh", "description": "market-based: the organisation's contractual kg CO2e/kWh", "default": null, "values": null}]}, {"id": "travel.flight", "description": "Air travel; the quantity is the distance each passenger flew", "scope": 3, "scope3_category": {"number": 6, "name": "Business travel"}, "accepted_units": ["m", "km", "vehicle_km", "mile", "miles", "vehicle_mile", "passenger_km", "pkm", "passenger_mile"], "options": [{"name": "haul", "description": "UK: domestic, short, long, international; US: short, medium, long (the two datasets define the bands differently)", "default": null, "values": ["domestic", "international", "long", "medium", "short"]}, {"name": "cabin_class", "description": "average, economy, premium_economy, business, first", "default": "average", "values": ["average", "business", "economy", "first", "premium_economy"]}, {"name": "radiative_forcing", "description": "include the non-CO2 uplift (UK data only)", "default": false, "values": ["true", "false"]}, {"name": "passengers", "description": "travellers who each covered the distance", "default": 1, "values": null}, {"name": "purpose", "description": "business_travel (scope 3 category 6) or commuting (category 7)", "default": "business_travel", "values": ["business_travel", "commuting"]}]}];
+
+// Denominators, captured from `ecotrack up` on 2026-12-02 (the demo organisation, the owner
+// PUTting employees 2024-2025, floor area and revenue 2025; Bob, an editor, employees 2026).
+
+/** GET /analytics/denominators */
+export const denominators: Denominator[] = [{"year": 2024, "metric": "employees", "value": 40.0, "unit": "FTE"}, {"year": 2025, "metric": "employees", "value": 41.0, "unit": "FTE"}, {"year": 2025, "metric": "floor_area_m2", "value": 1250.5, "unit": "m2"}, {"year": 2025, "metric": "revenue", "value": 3200000.0, "unit": "currency unit"}, {"year": 2026, "metric": "employees", "value": 42.0, "unit": "FTE"}];
+
+/** PUT /analytics/denominators {"year": 2025, "metric": "floor_area_m2", "value": 1250.5} */
+export const putDenominator: Denominator = {"year": 2025, "metric": "floor_area_m2", "value": 1250.5, "unit": "m2"};
+
+/** PUT /analytics/denominators {"year": 2025, "metric": "hectares", "value": -1} */
+export const badDenominatorProblem: Problem = {"type": "https://ecotrack.dev/problems/validation-error", "title": "Request validation failed", "status": 422, "detail": "body.metric: Input should be 'employees', 'floor_area_m2' or 'revenue'; body.value: Input should be greater than 0", "instance": "/api/v1/analytics/denominators", "errors": [{"location": ["body", "metric"], "message": "Input should be 'employees', 'floor_area_m2' or 'revenue'", "type": "literal_error"}, {"location": ["body", "value"], "message": "Input should be greater than 0", "type": "greater_than"}]};
+
+/** PUT /analytics/denominators {"year": 1800, "metric": "employees", "value": 3} */
+export const earlyYearProblem: Problem = {"type": "https://ecotrack.dev/problems/validation-error", "title": "Request validation failed", "status": 422, "detail": "body.year: Input should be greater than or equal to 1900", "instance": "/api/v1/analytics/denominators", "errors": [{"location": ["body", "year"], "message": "Input should be greater than or equal to 1900", "type": "greater_than_equal"}]};
+
+/** PUT /analytics/denominators as Vera, a viewer. */
+export const viewerDenominatorProblem: Problem = {"type": "https://ecotrack.dev/problems/forbidden", "title": "Forbidden", "status": 403, "detail": "'analytics:write' is needed; the caller has viewer", "instance": "/api/v1/analytics/denominators", "required": "analytics:write"};

@@ -7,7 +7,8 @@ export type SectionId =
   | "api-keys"
   | "webhooks"
   | "private-factors"
-  | "instruments";
+  | "instruments"
+  | "denominators";
 
 export interface Section {
   id: SectionId;
@@ -27,6 +28,7 @@ export const SECTIONS: readonly Section[] = [
   { id: "webhooks", label: "Webhooks", read: "webhooks:admin", who: "admins and owners", noun: "webhooks" },
   { id: "private-factors", label: "Private factors", read: "factors:read", who: "every member", noun: "private factors" },
   { id: "instruments", label: "Instruments", read: "factors:read", who: "every member", noun: "contractual instruments" },
+  { id: "denominators", label: "Denominators", read: "reports:read", who: "every member", noun: "intensity denominators" },
 ];
 
 export const DEFAULT_SECTION: SectionId = "members";

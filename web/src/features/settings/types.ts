@@ -24,3 +24,6 @@ export type Instrument = Schemas["InstrumentRecord"];
 export type InstrumentCreate = Schemas["InstrumentCreate"];
 export type InstrumentKind = InstrumentCreate["kind"];
 export type ActivityInfo = Schemas["ActivityInfo"];
+export type Denominator = Schemas["DenominatorOut"];
+export type DenominatorIn = Schemas["DenominatorIn"];
+export type Metric = DenominatorIn["metric"];

@@ -1,9 +1,13 @@
-/** Settings' server state: Users (members, invitations, audit), Auth (API keys), Analytics (webhooks), Carbon (factors, instruments). */
+/**
+ * Settings' server state: Users (members, invitations, audit), Auth (API keys), Analytics
+ * (webhooks, denominators), Carbon (factors, instruments).
+ */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { useSession } from "../../auth/SessionProvider";
 import type {
   ApiKeyIn,
+  DenominatorIn,
   InstrumentCreate,
   InvitationCreate,
   Member,
@@ -276,5 +280,30 @@ export function useDeleteInstrument() {
     mutationFn: (id: string) =>
       unwrap(api.DELETE("/api/v1/carbon/instruments/{instrument_id}", { params: { path: { instrument_id: id } } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ["settings", organization, "instruments"] }),
+  });
+}
+
+// --- Analytics: intensity denominators ----------------------------------------------------------
+
+export function useDenominators() {
+  const organization = useOrganization();
+  return useQuery({
+    queryKey: ["settings", organization, "denominators"],
+    queryFn: () => unwrap(api.GET("/api/v1/analytics/denominators")),
+  });
+}
+
+/** PUT a denominator (it replaces the metric's value for that year); the overview and targets read them too. */
+export function useSetDenominator() {
+  const organization = useOrganization();
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DenominatorIn) => unwrap(api.PUT("/api/v1/analytics/denominators", { body })),
+    onSuccess: () =>
+      Promise.all([
+        queries.invalidateQueries({ queryKey: ["settings", organization, "denominators"] }),
+        queries.invalidateQueries({ queryKey: ["overview"] }),
+        queries.invalidateQueries({ queryKey: ["targets"] }),
+      ]),
   });
 }
