@@ -38,6 +38,8 @@ SIGNED_IN_PAGES = [
     ("settings-webhooks", "/settings/webhooks"),
     ("settings-private-factors", "/settings/private-factors"),
     ("settings-instruments", "/settings/instruments"),
+    ("settings-denominators", "/settings/denominators"),
+    ("invitation-accept", "/invitations/accept"),
     ("organization-new", "/organizations/new"),
     ("not-found", "/no/such/page"),
 ]
