@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from fpdf import FPDF
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecotrack.analytics.models import ActivityVersion, Target
@@ -278,6 +277,9 @@ def _latin1(text: str) -> str:
 
 
 def inventory_pdf(report: dict[str, Any]) -> bytes:
+    # Imported here: fpdf2 is slow to import and only PDF reports need it.
+    from fpdf import FPDF
+
     pdf = FPDF()
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()

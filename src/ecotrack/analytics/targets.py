@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 import sqlalchemy as sa
-from scipy import stats
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecotrack.analytics.models import Denominator, Target
@@ -53,6 +52,9 @@ def linear_forecast(history: dict[int, float], years: list[int]) -> list[Forecas
     intercept = float(y.mean() - slope * x_mean)
     residuals = y - (intercept + slope * x)
     s = float(np.sqrt((residuals**2).sum() / (n - 2)))
+    # Imported here: scipy.stats takes seconds to import, and only forecasts need it.
+    from scipy import stats
+
     t = float(stats.t.ppf(0.5 + CONFIDENCE / 2, n - 2))
     points = []
     for year in years:
