@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { formatDate } from "../../lib/format";
-import { DIMENSION_LABELS, GAS_LABELS, SCOPE3_CATEGORIES, scopeLabel } from "./labels";
+import { SCOPE3_CATEGORIES } from "../../lib/ghg";
+import { DIMENSION_LABELS, GAS_LABELS, scopeLabel } from "./labels";
 import type { Update } from "./useExplorer";
 import { GASES, QUICK_PICKS, quickPickOf, quickRange, rangeProblem } from "./params";
 import {

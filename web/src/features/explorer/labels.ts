@@ -1,25 +1,7 @@
 /** Words for the API's keys: scopes, scope 3 categories, facilities, gases, months. */
 import { formatMonth } from "../../lib/format";
 import type { Dimension, FacilityRecord, KeyValue, Scope2Method } from "./types";
-
-/** The GHG Protocol's scope 3 categories (analytics/reports.py SCOPE3_CATEGORIES). */
-export const SCOPE3_CATEGORIES: Readonly<Record<number, string>> = {
-  1: "Purchased goods and services",
-  2: "Capital goods",
-  3: "Fuel- and energy-related activities",
-  4: "Upstream transportation and distribution",
-  5: "Waste generated in operations",
-  6: "Business travel",
-  7: "Employee commuting",
-  8: "Upstream leased assets",
-  9: "Downstream transportation and distribution",
-  10: "Processing of sold products",
-  11: "Use of sold products",
-  12: "End-of-life treatment of sold products",
-  13: "Downstream leased assets",
-  14: "Franchises",
-  15: "Investments",
-};
+import { SCOPE3_CATEGORIES } from "../../lib/ghg";
 
 export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
   scope: "Scope",

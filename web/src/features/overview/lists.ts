@@ -1,5 +1,6 @@
 /** The overview's lists: coverage grid rows, top facilities and categories, open anomalies. */
 import type { Anomaly, CategoryRow, CoverageAnswer, EmissionsAnswer, Facility, FacilityRow, Meter } from "./types";
+import { SCOPE3_CATEGORIES } from "../../lib/ghg";
 
 /** What the API keys as "no facility": activities recorded without one (travel, say). */
 export const NO_FACILITY = "No facility (e.g. travel)";
@@ -62,25 +63,6 @@ export function topFacilities(answer: EmissionsAnswer<FacilityRow>, facilities: 
     href: row.facility === null ? null : "/facilities",
   }));
 }
-
-/** The GHG Protocol's fifteen scope 3 categories (Corporate Value Chain Standard). */
-export const SCOPE3_CATEGORIES: Record<number, string> = {
-  1: "Purchased goods and services",
-  2: "Capital goods",
-  3: "Fuel- and energy-related activities",
-  4: "Upstream transportation and distribution",
-  5: "Waste generated in operations",
-  6: "Business travel",
-  7: "Employee commuting",
-  8: "Upstream leased assets",
-  9: "Downstream transportation and distribution",
-  10: "Processing of sold products",
-  11: "Use of sold products",
-  12: "End-of-life treatment of sold products",
-  13: "Downstream leased assets",
-  14: "Franchises",
-  15: "Investments",
-};
 
 export function categoryName(category: number | null): string {
   if (category === null) return "No category (scopes 1 and 2)";

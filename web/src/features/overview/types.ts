@@ -73,21 +73,4 @@ export interface CoverageAnswer {
   }[];
 }
 
-/** GET /analytics/targets/{id}/progress (targets.progress). */
-export interface TargetProgress {
-  target_id: string;
-  unit: string;
-  base_value: number;
-  target_value: number;
-  latest_year: number;
-  latest_value: number;
-  target_path_value: number;
-  reduction_achieved_pct: number;
-  required_annual_reduction: {
-    linear_per_year: number | null;
-    compound_pct_per_year: number | null;
-  };
-  on_track: boolean;
-  years: { year: number; actual: number | null; target_path: number }[];
-  forecast: { year: number; value: number; lower: number; upper: number; meets_target: boolean } | null;
-}
+export type { TargetProgress } from "../../api/analytics";
