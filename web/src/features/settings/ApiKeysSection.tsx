@@ -8,6 +8,7 @@ import { API_KEY_SCOPES, apiKeyBody, problemText, type ApiKeyForm } from "./form
 import { SecretOnce } from "./SecretOnce";
 import type { ApiKey, ApiKeyCreated, ApiKeyScope } from "./types";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "./useSettings";
+import { CheckList } from "./CheckList";
 
 export function ApiKeysSection() {
   const keys = useApiKeys();
@@ -83,17 +84,12 @@ export function ApiKeysSection() {
                 onChange={(e) => setForm({ ...form, name: e.target.value })}
               />
             </div>
-            <fieldset className="checks wide">
-              <legend>Scopes</legend>
-              {API_KEY_SCOPES.map(({ scope, says }) => (
-                <label key={scope} className="check">
-                  <input type="checkbox" checked={form.scopes.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)} />
-                  <span>
-                    <code>{scope}</code> <span className="hint">{says}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
+            <CheckList
+              legend="Scopes"
+              options={API_KEY_SCOPES.map(({ scope, says }) => ({ value: scope, says }))}
+              selected={form.scopes}
+              onToggle={toggle}
+            />
           </div>
           {error && (
             <p role="alert" className="field-error">

@@ -8,6 +8,7 @@ import { deliveryOutcome, problemText, WEBHOOK_EVENTS, webhookBody, type Webhook
 import { SecretOnce } from "./SecretOnce";
 import type { Delivery, Webhook, WebhookCreated, WebhookEvent } from "./types";
 import { useCreateWebhook, useDeleteWebhook, useDeliveries, useWebhooks } from "./useSettings";
+import { CheckList } from "./CheckList";
 
 const EMPTY: WebhookForm = { url: "", eventTypes: [], description: "" };
 
@@ -111,17 +112,12 @@ export function WebhooksSection() {
                 onChange={(e) => setForm({ ...form, description: e.target.value })}
               />
             </div>
-            <fieldset className="checks wide">
-              <legend>Event types</legend>
-              {WEBHOOK_EVENTS.map(({ type, says }) => (
-                <label key={type} className="check">
-                  <input type="checkbox" checked={form.eventTypes.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />
-                  <span>
-                    <code>{type}</code> <span className="hint">{says}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
+            <CheckList
+              legend="Event types"
+              options={WEBHOOK_EVENTS.map(({ type, says }) => ({ value: type, says }))}
+              selected={form.eventTypes}
+              onToggle={toggle}
+            />
           </div>
           {error && (
             <p role="alert" className="field-error">
