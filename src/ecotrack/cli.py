@@ -284,19 +284,12 @@ app.add_typer(analytics_app, name="analytics")
 def analytics_rebuild() -> None:
     """Empty Analytics' read models and replay the event topics from the start.
 
-    Stop the analytics consumers first. The embedded in-process bus lives inside the
-    ``ecotrack up`` process, so from here there is nothing to replay: this needs Kafka.
+    From Kafka's retained topics, or from the embedded bus's log (``bus.db`` in the data
+    directory). Stop the analytics consumers first: stop the platform, or run it with
+    ``ECOTRACK_PAUSED_CONSUMER_GROUPS='["analytics.projection"]'``.
     """
     settings = get_settings()
     configure_telemetry(settings, "ecotrack-analytics-rebuild")
-    if not settings.kafka_bootstrap_servers:
-        typer.secho(
-            "the in-process event bus keeps its history inside the running platform only; "
-            "set ECOTRACK_KAFKA_BOOTSTRAP_SERVERS to rebuild from Kafka's retained topics",
-            fg=typer.colors.RED,
-            err=True,
-        )
-        raise typer.Exit(code=2)
     runtime = _runtime("analytics", settings)
 
     def progress(family: str, done: int, total: int) -> None:

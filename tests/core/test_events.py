@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
 
 import ledger
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from backends import wait_for
 from ecotrack.core.config import Settings
@@ -236,3 +238,40 @@ async def test_an_event_that_keeps_failing_is_dead_lettered_and_the_group_moves_
     assert "cannot apply poison" in letters[0].reason
     assert letters[0].event is not None
     assert letters[0].event.data == {"text": "poison"}
+
+
+def _database_down(statement: str) -> Exception:
+    """What the drivers raise when the database, not the event, is the trouble."""
+    if statement.startswith("INSERT"):
+        return OperationalError(statement, {}, sqlite3.OperationalError("database is locked"))
+    return DBAPIError(statement, {}, ConnectionResetError("reset"), connection_invalidated=True)
+
+
+async def test_events_wait_out_a_database_outage_instead_of_going_to_the_dead_letters(
+    database: Database, outbox: Outbox, transport: Transport
+) -> None:
+    """An outage longer than the consumer's retries parks nothing and loses nothing: the
+    bus hands the same events over again until the database is back."""
+    outage = {"failures_left": 5}  # more than the consumer's retries of one event (3 here)
+
+    async def while_down(session, event: Event) -> None:  # type: ignore[no-untyped-def]
+        if outage["failures_left"] > 0:
+            outage["failures_left"] -= 1
+            statement = "INSERT INTO applications" if outage["failures_left"] % 2 else "SELECT 1"
+            raise _database_down(statement)
+        await ledger.apply_note(session, event)
+
+    for text in ["first", "second", "third"]:
+        async with database.session() as session:
+            await ledger.write_note(session, outbox, "tenant-a", text)
+    await relay_for(database, outbox, transport).drain()
+
+    consumer = consumer_for(database, transport, "ledger.outage", while_down)
+    subscription = await transport.subscribe("ledger.outage", ["note"], consumer)
+    try:
+        rows = await wait_for(lambda: _applied_when(database, count=3), within=60)
+    finally:
+        await subscription.stop()
+    assert [row.text for row in rows] == ["first", "second", "third"]
+    assert outage["failures_left"] == 0
+    assert await transport.read_dead_letters("note") == [], "an outage is not a poison event"

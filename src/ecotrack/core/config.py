@@ -1,6 +1,6 @@
 """One settings object for every service, read from ``ECOTRACK_*`` variables.
 
-Unset values fall back to the embedded defaults (SQLite, in-process events, in-memory
+Unset values fall back to the embedded defaults (SQLite, the embedded event bus, in-memory
 cache), so ``ecotrack up`` runs with nothing configured. The production profile refuses
 placeholder secrets and the demo seed.
 """
@@ -44,7 +44,7 @@ class Settings(BaseSettings):
         default=None, description="Redis URL for cache and rate limits; unset: in-memory."
     )
     kafka_bootstrap_servers: str | None = Field(
-        default=None, description="Kafka bootstrap servers; unset: in-process event bus."
+        default=None, description="Kafka bootstrap servers; unset: the embedded event bus."
     )
     kafka_topic_prefix: str = Field(
         default="ecotrack", description="Prefix of every topic (one topic per event family)."
@@ -120,6 +120,13 @@ class Settings(BaseSettings):
     )
     consumer_backoff_s: float = Field(
         default=0.2, ge=0, description="First retry delay; doubles each attempt."
+    )
+    paused_consumer_groups: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Consumer groups this process does not run (JSON list); their events wait "
+            "on the bus until a process that runs them starts."
+        ),
     )
     simulator_enabled: bool = Field(
         default=True,

@@ -130,6 +130,9 @@ class ServiceRuntime:
         for job in self.spec.background:
             self._tasks.append(asyncio.create_task(job(self), name=f"job:{self.name}"))
         for subscription in self.spec.subscriptions:
+            if subscription.group in self.settings.paused_consumer_groups:
+                log.warning("consumer.paused", service=self.name, group=subscription.group)
+                continue
             self._subscriptions.append(
                 await self.backends.transport.subscribe(
                     subscription.group,

@@ -5,6 +5,10 @@ consumer's own transaction together with the insert into its ``processed_events`
 table, so "applied" and "recorded as applied" commit or roll back together. If a batch
 fails, its events are retried one by one with exponential backoff; an event that still
 fails is parked in the dead-letter topic and the group moves on.
+
+A failure that is the database's rather than the event's (a lost or refused connection,
+a locked file, a pool timeout) is never a reason to dead-letter: it is raised to the
+bus, which keeps the events and hands them over again once the pause is over.
 """
 
 from __future__ import annotations
@@ -18,8 +22,16 @@ import structlog
 from opentelemetry import trace
 from opentelemetry.propagate import extract
 from prometheus_client import Counter
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession
-from tenacity import AsyncRetrying, RetryError, stop_after_attempt, wait_exponential
+from tenacity import (
+    AsyncRetrying,
+    RetryError,
+    retry_if_not_exception_type,
+    stop_after_attempt,
+    wait_exponential,
+)
 
 from ecotrack.core.database import Database
 from ecotrack.core.events.envelope import Event
@@ -33,6 +45,35 @@ CONSUMED = Counter(
 
 EventHandler = Callable[[AsyncSession, Event], Awaitable[None]]
 DeadLetterSink = Callable[[str, Event | None, bytes, str], Awaitable[None]]
+
+
+class DatabaseUnavailable(Exception):
+    """The consumer's database failed, not the event: the bus must deliver it again."""
+
+
+# SQLSTATE classes that are the server's state, not the statement's: connection
+# exceptions, too many connections or out of resources, operator intervention (a
+# terminated backend, a shutdown).
+_UNAVAILABLE_SQLSTATES = ("08", "53", "57P")
+# SQLite's own words for a file that is busy or cannot be used right now.
+_UNAVAILABLE_SQLITE = ("locked", "busy", "disk i/o", "unable to open")
+
+
+def is_database_failure(exc: BaseException) -> bool:
+    """Whether a failure says nothing about the event: the database could not be used."""
+    if isinstance(exc, PoolTimeout | InterfaceError | OSError):
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if isinstance(sqlstate, str):
+        return sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
+    if isinstance(exc, OperationalError):
+        message = str(exc.orig).lower()
+        return any(words in message for words in _UNAVAILABLE_SQLITE)
+    return False
 
 
 class IdempotentConsumer:
@@ -66,6 +107,8 @@ class IdempotentConsumer:
         try:
             outcomes = await self._apply_together(events)
         except Exception as exc:  # any failure: each event is retried on its own
+            if is_database_failure(exc):
+                raise DatabaseUnavailable(self.group) from exc
             log.info("events.batch_failed", group=self.group, size=len(events), reason=repr(exc))
             outcomes = [await self._apply_alone(event) for event in events]
         for outcome in outcomes:
@@ -78,9 +121,15 @@ class IdempotentConsumer:
                 async for attempt in AsyncRetrying(
                     stop=stop_after_attempt(self.max_attempts),
                     wait=wait_exponential(multiplier=self.backoff_s, max=30),
+                    retry=retry_if_not_exception_type(DatabaseUnavailable),
                 ):
                     with attempt:
-                        return (await self._apply_together([event], traced=False))[0]
+                        try:
+                            return (await self._apply_together([event], traced=False))[0]
+                        except Exception as exc:
+                            if is_database_failure(exc):
+                                raise DatabaseUnavailable(self.group) from exc
+                            raise
             except RetryError as exc:
                 reason = repr(exc.last_attempt.exception())
                 log.error(

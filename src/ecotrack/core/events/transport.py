@@ -4,6 +4,12 @@ Topics are one per event family (``ecotrack.activity`` carries ``activity.*``), 
 tenant so one tenant's events keep their order. Each consumer group reads every topic
 it subscribes to from the beginning the first time it runs, so a new read model can
 be built from history.
+
+Every bus gives the same delivery guarantee: ``publish`` returns only once the events
+are durable for their consumers, and a group's position moves past an event only after
+its handler returned (the consumer's transaction committed). A handler that raises is
+given the same events again after a pause, however often it takes: at-least-once,
+which idempotent consumers turn into exactly-once effects.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+
+from sqlalchemy.exc import DBAPIError
 
 from ecotrack.core.events.envelope import Event
 
@@ -26,6 +34,24 @@ class DeadLetter:
     reason: str
     event: Event | None
     raw: bytes
+
+
+MAX_RETRY_DELAY_S = 5.0
+"""The longest pause before a bus hands a failed batch to its handler again."""
+
+
+def retry_delay(backoff_s: float, failures: int) -> float:
+    """Exponential pause after ``failures`` failed deliveries in a row, capped."""
+    delay: float = max(backoff_s, 0.001) * 2.0 ** min(failures - 1, 32)
+    return min(delay, MAX_RETRY_DELAY_S)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """An exception's kind for logs, without its text: a database error's message can
+    carry statement parameters (personal data, secrets)."""
+    if isinstance(exc, DBAPIError):
+        return f"{type(exc).__name__} ({type(exc.orig).__name__})"
+    return type(exc).__name__
 
 
 class Subscription:
@@ -75,8 +101,8 @@ class Transport(abc.ABC):
         """Feed the events of these families to ``handler``, in order per tenant.
 
         Each call gets what is waiting, up to ``max_batch`` events. They count as
-        consumed once ``handler`` returns; if the process dies before that, the group
-        sees them again.
+        consumed once ``handler`` returns; if it raises, or the process dies before
+        that, the group sees them again.
         """
 
     @abc.abstractmethod
