@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from ecotrack.analytics.projection import rebuild
 from ecotrack.auth import tokens
 from ecotrack.core.config import Settings, get_settings
-from ecotrack.core.http import create_service_app, standalone_lifespan
+from ecotrack.core.http import create_service_app, server_config, standalone_lifespan
 from ecotrack.core.migrations import new_revision
 from ecotrack.core.runtime import Backends, ServiceRuntime
 from ecotrack.core.telemetry import configure_telemetry
@@ -44,10 +44,7 @@ async def _migrate_and_seed(platform: Platform, *, seed: bool) -> None:
 
 
 async def _serve(fastapi_app: FastAPI, settings: Settings, port: int) -> None:
-    config = uvicorn.Config(
-        fastapi_app, host=settings.host, port=port, log_config=None, lifespan="on"
-    )
-    await uvicorn.Server(config).serve()
+    await uvicorn.Server(server_config(fastapi_app, settings, port)).serve()
 
 
 def _run_until_interrupted(main: Coroutine[Any, Any, None]) -> None:

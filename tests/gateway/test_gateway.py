@@ -8,11 +8,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from accounts import bearer, member_token
-from backends import serving
+from backends import free_port, serving
 from ecotrack.core.config import Settings
 from ecotrack.core.security import Identity, Role, sign_identity
 from ecotrack.demo import create_demo_app
@@ -127,10 +127,11 @@ async def test_malformed_authorization_is_a_clear_401(client: httpx.AsyncClient)
 
 async def test_rate_limits_per_address_and_per_organisation(settings: Settings) -> None:
     tight = settings.model_copy(
-        update={"rate_limit_address": "6/minute", "rate_limit_organization": "3/minute"}
+        update={"rate_limit_address": "7/minute", "rate_limit_organization": "3/minute"}
     )
     async with running_platform(tight) as platform, gateway_client(platform) as client:
-        # Two requests to make a member (sign-up and login) count against the address.
+        # Three requests to make a member (sign-up, the login that learns its id, and the
+        # login for the organisation) count against the address.
         tokens, _, _ = await member_token(client, platform, "admin")
         auth = bearer(tokens["access_token"])
         answers = [await client.get(API_KEYS, headers=auth) for _ in range(4)]
@@ -179,43 +180,98 @@ async def test_one_openapi_document_for_the_public_api(client: httpx.AsyncClient
         assert f"#/components/schemas/{name}" in refs or name.endswith("Error")
 
 
-def _flaky_service() -> tuple[FastAPI, dict[str, int]]:
+def _upstream() -> tuple[FastAPI, dict[str, int], asyncio.Event]:
+    """A real upstream whose path says how it answers: a status code, or 'slow'."""
     calls = {"count": 0}
+    release = asyncio.Event()
     app = FastAPI()
 
-    @app.get("/api/v1/flaky/{path:path}")
-    async def failing(path: str, request: Request) -> JSONResponse:
+    @app.get("/api/v1/flaky/{answer}")
+    async def answering(answer: str) -> JSONResponse:
         calls["count"] += 1
-        if path == "slow":
-            await asyncio.sleep(2)
-        return JSONResponse({"detail": "broken"}, status_code=500)
+        if answer == "slow":
+            await release.wait()
+            return JSONResponse({"detail": "late"})
+        return JSONResponse({"detail": answer}, status_code=int(answer))
 
-    return app, calls
+    return app, calls, release
 
 
-async def test_a_failing_upstream_opens_its_circuit_and_timeouts_are_503(
-    platform: Platform,
+def _breaking(platform: Platform, base: str, timeout: float = 5.0) -> None:
+    """Point the gateway at ``base`` as the service 'flaky', opening after 3 failures."""
+    platform.gateway.state.gateway.upstreams = Upstreams(
+        {"flaky": httpx.AsyncClient(base_url=base, timeout=timeout)},
+        failure_threshold=3,
+        recovery_s=60,
+    )
+
+
+async def _statuses(client: httpx.AsyncClient, path: str, times: int) -> list[int]:
+    return [(await client.get(path)).status_code for _ in range(times)]
+
+
+async def test_answers_about_one_request_never_open_the_circuit(
+    platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    """A real upstream over HTTP that answers 500: after 3 failures the gateway stops calling."""
-    flaky, calls = _flaky_service()
-    async with serving(flaky) as base:
-        upstreams = Upstreams(
-            {"flaky": httpx.AsyncClient(base_url=base, timeout=0.5)},
-            failure_threshold=3,
-            recovery_s=60,
-        )
-        platform.gateway.state.gateway.upstreams = upstreams
-        async with gateway_client(platform) as client:
-            relayed = [await client.get("/api/v1/flaky/x") for _ in range(3)]
-            assert [a.status_code for a in relayed] == [500, 500, 500]
-            opened = await client.get("/api/v1/flaky/x")
-            assert opened.status_code == 503
-            assert "circuit is open" in opened.json()["detail"]
-            assert calls["count"] == 3, "an open circuit answers without calling"
+    """Many 500s (and 4xx) from a real upstream are relayed; only its 503s open the circuit."""
+    upstream, calls, _ = _upstream()
+    async with serving(upstream) as base:
+        _breaking(platform, base)
+        for status in (500, 400, 404, 422, 502, 504):
+            assert await _statuses(client, f"/api/v1/flaky/{status}", 10) == [status] * 10
+        assert calls["count"] == 60, "the circuit stayed closed: every request reached it"
 
-        upstreams = Upstreams({"flaky": httpx.AsyncClient(base_url=base, timeout=0.5)})
-        platform.gateway.state.gateway.upstreams = upstreams
-        async with gateway_client(platform) as client:
-            slow = await client.get("/api/v1/flaky/slow")
-            assert slow.status_code == 503
-            assert "did not answer in time" in slow.json()["detail"]
+        assert await _statuses(client, "/api/v1/flaky/503", 3) == [503] * 3
+        opened = await client.get("/api/v1/flaky/500")
+        assert opened.status_code == 503
+        assert "circuit is open" in opened.json()["detail"]
+        assert calls["count"] == 63, "an open circuit answers without calling"
+
+
+async def test_a_success_or_a_500_between_503s_resets_the_count(
+    platform: Platform, client: httpx.AsyncClient
+) -> None:
+    upstream, calls, _ = _upstream()
+    async with serving(upstream) as base:
+        _breaking(platform, base)
+        for answer in ["503", "503", "500", "503", "503", "200", "503", "503"]:
+            assert (await client.get(f"/api/v1/flaky/{answer}")).status_code == int(answer)
+        assert calls["count"] == 8, "never three 503s in a row: still closed"
+
+
+async def test_transport_failures_and_timeouts_open_the_circuit(
+    platform: Platform, client: httpx.AsyncClient
+) -> None:
+    # Nothing listens: every call is a connection failure.
+    _breaking(platform, f"http://127.0.0.1:{free_port()}")
+    unreachable = [await client.get("/api/v1/flaky/200") for _ in range(3)]
+    assert [a.status_code for a in unreachable] == [503] * 3
+    assert all("unreachable" in a.json()["detail"] for a in unreachable)
+    assert "circuit is open" in (await client.get("/api/v1/flaky/200")).json()["detail"]
+
+    upstream, calls, release = _upstream()
+    async with serving(upstream) as base:
+        _breaking(platform, base, timeout=0.2)
+        slow = [await client.get("/api/v1/flaky/slow") for _ in range(3)]
+        assert [a.status_code for a in slow] == [503] * 3
+        assert all("did not answer in time" in a.json()["detail"] for a in slow)
+        opened = await client.get("/api/v1/flaky/200")
+        assert "circuit is open" in opened.json()["detail"]
+        assert calls["count"] == 3
+        release.set()
+
+
+async def test_a_crash_in_an_in_process_service_is_its_500_not_an_open_circuit(
+    platform: Platform, client: httpx.AsyncClient
+) -> None:
+    """Under ``ecotrack up`` a service's unexpected error must reach the gateway as a 500."""
+
+    async def crash() -> None:
+        raise OverflowError("date value out of range")
+
+    platform.apps["carbon"].add_api_route("/api/v1/carbon/crash", crash)
+    threshold = platform.settings.breaker_failure_threshold
+    answers = [await client.get("/api/v1/carbon/crash") for _ in range(2 * threshold)]
+    assert [a.status_code for a in answers] == [500] * (2 * threshold)
+    assert {a.json()["instance"] for a in answers} == {"/api/v1/carbon/crash"}, "Carbon's own"
+    assert (await client.get("/api/v1/carbon/facilities")).status_code == 401, "still closed"

@@ -7,13 +7,14 @@ placeholder secrets and the demo seed.
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, IPvAnyNetwork, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PLACEHOLDER_SECRET = "dev-only-change-me"  # noqa: S105 - the marker production refuses
 LogFormat = Literal["auto", "json", "console"]
@@ -82,13 +83,30 @@ class Settings(BaseSettings):
         default="600/minute", description="Gateway requests allowed per client address."
     )
     max_request_bytes: int = Field(
-        default=25 * 1024 * 1024, gt=0, description="Largest request body the gateway accepts."
+        default=25 * 1024 * 1024,
+        gt=0,
+        description=(
+            "Largest request body the gateway and each service accept, counted on the "
+            "bytes received (chunked bodies included)."
+        ),
+    )
+    trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Addresses or CIDRs of the proxies in front of the gateway (the ingress) whose "
+            "X-Forwarded-For is believed; comma-separated or a JSON list. Empty: the peer."
+        ),
     )
     jwks_cache_ttl_s: float = Field(
         default=300, gt=0, description="How long the gateway caches Auth's public keys."
     )
     breaker_failure_threshold: int = Field(
-        default=5, gt=0, description="Consecutive upstream failures that open its circuit."
+        default=5,
+        gt=0,
+        description=(
+            "Consecutive upstream failures (transport errors, timeouts, 503s) that open its "
+            "circuit; no other answer counts."
+        ),
     )
     breaker_recovery_s: float = Field(
         default=30, gt=0, description="How long an open circuit answers 503 before a retry."
@@ -140,6 +158,32 @@ class Settings(BaseSettings):
         gt=0,
         description="How often a live meter sends its readings: one batch, one ledger version.",
     )
+    webhook_allow_private_networks: bool = Field(
+        default=False,
+        description=(
+            "Let webhooks reach private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, "
+            "fc00::/7...) for on-premise receivers; loopback, link-local, multicast, reserved "
+            "and cloud metadata addresses stay refused."
+        ),
+    )
+    webhook_allowed_networks: list[IPvAnyNetwork] = Field(
+        default_factory=list,
+        description=(
+            "Networks (CIDRs, JSON list) webhooks may reach whatever they are, e.g. "
+            '["127.0.0.1/32"] for a receiver on this host; metadata addresses stay refused.'
+        ),
+    )
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        """``10.42.0.0/16,127.0.0.6`` as well as a JSON list."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Settings:

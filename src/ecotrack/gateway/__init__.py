@@ -11,7 +11,7 @@ from ecotrack.core.runtime import Backends
 from ecotrack.core.telemetry import configure_telemetry
 from ecotrack.gateway.api import router
 from ecotrack.gateway.authn import Authenticator
-from ecotrack.gateway.middleware import SecurityHeadersMiddleware
+from ecotrack.gateway.middleware import NormalisedPathMiddleware, SecurityHeadersMiddleware
 from ecotrack.gateway.proxy import Upstreams
 from ecotrack.gateway.state import GatewayState
 
@@ -40,9 +40,20 @@ def create_gateway_app(
         rate_limiter=backends.rate_limiter,
     )
     app.include_router(router)
+    # Innermost: routes, the internal-route block and forwarding all see one normalised
+    # path (decoded once, dot segments resolved); a path naming nothing is a 404 here.
+    app.add_middleware(NormalisedPathMiddleware)
     # Ready when the gateway itself can work; one failing service must not take the
     # front door out of rotation (its circuit answers 503 for it). /status shows all.
-    install_http_basics(app, "gateway", readiness_of({"cache": backends.cache.ping}))
+    # Its clients' bodies are counted as they arrive (ECOTRACK_MAX_REQUEST_BYTES), and its
+    # clients' addresses come from the socket or a trusted proxy (ECOTRACK_TRUSTED_PROXIES).
+    install_http_basics(
+        app,
+        "gateway",
+        readiness_of({"cache": backends.cache.ping}),
+        settings,
+        behind_gateway=False,
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

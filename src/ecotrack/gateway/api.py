@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import structlog
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from ecotrack.core.errors import NotFound, PayloadTooLarge, TooManyRequests
-from ecotrack.core.http import REQUEST_ID_HEADER, client_address
+from ecotrack.core.errors import NotFound, TooManyRequests
+from ecotrack.core.http import (
+    FORWARDED_SIGNATURE_HEADER,
+    REQUEST_ID_HEADER,
+    client_address,
+    sign_forwarded_for,
+)
 from ecotrack.core.security import (
     IDENTITY_HEADER,
     INTERNAL_HEADER,
@@ -29,6 +36,7 @@ _CLIENT_HEADERS_DROPPED = frozenset(
         "authorization",
         "x-api-key",
         "x-forwarded-for",
+        FORWARDED_SIGNATURE_HEADER,
         IDENTITY_HEADER,
         SIGNATURE_HEADER,
         INTERNAL_HEADER,
@@ -42,21 +50,24 @@ def _state(request: Request) -> GatewayState:
     return state
 
 
+# The path here is already normalised (NormalisedPathMiddleware): decoded once, dot
+# segments resolved, so the internal-route block below sees what the service would.
 @router.api_route("/api/v1/{service}/{path:path}", methods=_METHODS, include_in_schema=False)
 async def forward(service: str, path: str, request: Request) -> Response:
-    if path.startswith("internal/") or path == "internal":
+    if path.split("/", 1)[0] == "internal":
         raise NotFound("no such route")
-    return await _forward(_state(request), service, request, request.url.path)
+    # Forwarded percent-encoded, so the service decodes the same segments once.
+    return await _forward(_state(request), service, request, request.scope["raw_path"].decode())
 
 
 @router.get("/.well-known/{document}", include_in_schema=False)
 async def well_known(document: str, request: Request) -> Response:
     """Discovery documents are Auth's; the issuer is the gateway's public URL."""
-    return await _forward(_state(request), "auth", request, f"/api/v1/auth/.well-known/{document}")
+    path = f"/api/v1/auth/.well-known/{quote(document, safe='')}"
+    return await _forward(_state(request), "auth", request, path)
 
 
 async def _forward(state: GatewayState, service: str, request: Request, path: str) -> Response:
-    _limit_body_size(state, request)
     identity = await state.authenticator.identify(request)
     limits = await _apply_rate_limits(state, request, identity)
     headers = [
@@ -64,25 +75,18 @@ async def _forward(state: GatewayState, service: str, request: Request, path: st
         for name, value in request.headers.items()
         if name.lower() not in _CLIENT_HEADERS_DROPPED
     ]
-    headers.append(("x-forwarded-for", client_address(request)))
+    # The address this gateway established (the peer, or per ECOTRACK_TRUSTED_PROXIES),
+    # signed so that the service believes it and nothing a client sends.
+    secret = state.settings.secret_key.get_secret_value()
+    headers.extend(sign_forwarded_for(client_address(request), secret).items())
     request_id = structlog.contextvars.get_contextvars().get("request_id")
     if request_id:
         headers.append((REQUEST_ID_HEADER, request_id))
     if identity is not None:
-        secret = state.settings.secret_key.get_secret_value()
         headers.extend(sign_identity(identity, secret).items())
     response = await state.upstreams.forward(service, request, path, headers)
     response.headers.update(limits)
     return response
-
-
-def _limit_body_size(state: GatewayState, request: Request) -> None:
-    declared = request.headers.get("content-length")
-    limit = state.settings.max_request_bytes
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(
-            f"the request body is {declared} bytes; the limit is {limit}", limit_bytes=limit
-        )
 
 
 async def _apply_rate_limits(

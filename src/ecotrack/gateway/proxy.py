@@ -1,9 +1,14 @@
 """Forwarding a request to the service that owns its path, with a breaker per upstream.
 
 Only idempotent methods are retried, and only when the request never reached the
-service (a connection failure). An upstream that keeps failing (transport errors or
-5xx answers) opens its circuit: the gateway then answers 503 at once, without calling
-it, until ``ECOTRACK_BREAKER_RECOVERY_S`` has passed and a trial request succeeds.
+service (a connection failure). An upstream that keeps failing opens its circuit: the
+gateway then answers 503 at once, without calling it, until
+``ECOTRACK_BREAKER_RECOVERY_S`` has passed and a trial request succeeds.
+
+Only what says the upstream itself is down counts as a failure: a transport error (it
+cannot be reached, or broke the connection), a timeout, or a 503 it answered. Any other
+answer, a 500 included, is relayed and counts as a success: it is about one request's
+content, and one organisation's bad request must not close a service for everyone.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from tenacity import (
     wait_exponential,
 )
 
-from ecotrack.core.errors import NotFound, ServiceUnavailable
+from ecotrack.core.errors import BadRequest, NotFound, ServiceUnavailable
 from ecotrack.core.http import REQUEST_ID_HEADER
 
 log = structlog.get_logger(__name__)
@@ -55,12 +60,20 @@ def _keeps_no_cookies() -> CookieJar:
     return CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
 
 
-class UpstreamFailed(Exception):
-    """An upstream answered 5xx: counts against its circuit, yet the answer is relayed."""
+class UpstreamUnavailable(Exception):
+    """An upstream answered 503: counts against its circuit, yet the answer is relayed."""
 
     def __init__(self, response: httpx.Response) -> None:
         super().__init__(f"upstream answered {response.status_code}")
         self.response = response
+
+
+def upstream_is_down(exc: BaseException) -> bool:
+    """Whether an error inside a breaker counts against the upstream's circuit."""
+    if isinstance(exc, UpstreamUnavailable | httpx.TimeoutException):
+        return True
+    # A request httpx refuses to send (LocalProtocolError) is this request's fault.
+    return isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.LocalProtocolError)
 
 
 class Upstreams:
@@ -75,7 +88,10 @@ class Upstreams:
     ) -> None:
         self.clients = clients
         self.breakers = AsyncCircuitBreakerFactory(
-            default_threshold=failure_threshold, default_ttl=recovery_s
+            default_threshold=failure_threshold,
+            default_ttl=recovery_s,
+            # purgatory counts every exception unless excluded: exclude all but the above.
+            exclude=[(BaseException, lambda exc: not upstream_is_down(exc))],
         )
         for client in clients.values():
             # Carries the trace context to the service (W3C traceparent header).
@@ -93,23 +109,23 @@ class Upstreams:
         self, service: str, request: Request, path: str, headers: list[tuple[str, str]]
     ) -> Response:
         client = self.client_for(service)
+        sent = [(k, v) for k, v in headers if k.lower() not in _HOP_BY_HOP | {_FORWARDED_HOST}]
+        sent.append((_FORWARDED_HOST, request.headers.get("host", "")))
         upstream_request = client.build_request(
             request.method,
             path,
             params=request.url.query.encode(),
-            headers=[
-                *((k, v) for k, v in headers if k.lower() not in _HOP_BY_HOP | {_FORWARDED_HOST}),
-                (_FORWARDED_HOST, request.headers.get("host", "")),
-            ],
+            # As bytes: header values arrive as Latin-1, which httpx would encode as ASCII.
+            headers=[(k.encode("latin-1"), v.encode("latin-1")) for k, v in sent],
             content=await request.body(),
         )
         breaker = await self.breakers.get_breaker(service)
         try:
             async with breaker:
                 upstream = await self._send(client, upstream_request)
-                if upstream.status_code >= 500:
-                    raise UpstreamFailed(upstream)
-        except UpstreamFailed as failure:
+                if upstream.status_code == 503:
+                    raise UpstreamUnavailable(upstream)
+        except UpstreamUnavailable as failure:
             upstream = failure.response
         except OpenedState as exc:
             raise ServiceUnavailable(
@@ -117,6 +133,8 @@ class Upstreams:
                 service=service,
                 headers={"Retry-After": "5"},
             ) from exc
+        except httpx.LocalProtocolError as exc:
+            raise BadRequest(f"the request cannot be forwarded to {service}: {exc}") from exc
         except httpx.TimeoutException as exc:
             raise ServiceUnavailable(f"{service} did not answer in time", service=service) from exc
         except httpx.TransportError as exc:
