@@ -10,8 +10,10 @@ from typing import Annotated, Any, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import PlainTextResponse
+from pydantic import Field
 
-from ecotrack.analytics import queries, reports, targets
+from ecotrack.analytics import audit, events, memberships, queries, reports, targets
+from ecotrack.analytics.egress import AddressPolicy, registration_refusal
 from ecotrack.analytics.models import (
     Anomaly,
     Denominator,
@@ -42,25 +44,33 @@ from ecotrack.analytics.schemas import (
     WebhookIn,
     WebhookOut,
 )
+from ecotrack.core.actor import ActorDep
 from ecotrack.core.errors import NotFound, UnprocessableContent
-from ecotrack.core.http import ReaderDep, SessionDep
-from ecotrack.core.security import Tenant, authorize
+from ecotrack.core.http import ReaderDep, RuntimeDep, SessionDep
+from ecotrack.core.security import Tenant
+from ecotrack.core.validation import EARLIEST_YEAR, LATEST_YEAR, Day
 
 router = APIRouter(tags=["analytics"])
 
-Read = Annotated[Tenant, authorize("reports:read")]
-Write = Annotated[Tenant, authorize("analytics:write")]
-Admin = Annotated[Tenant, authorize("webhooks:admin")]
+# A person's role is checked against Analytics' view of memberships as well as the token
+# (analytics/memberships.py): a removed member is refused, a demoted one acts demoted.
+Read = Annotated[Tenant, memberships.authorize("reports:read")]
+Write = Annotated[Tenant, memberships.authorize("analytics:write")]
+Admin = Annotated[Tenant, memberships.authorize("webhooks:admin")]
 
-From = Annotated[date, Query(alias="from", description="First day, inclusive")]
-To = Annotated[date, Query(description="Last day, inclusive")]
+# Dates from 1900-01-01 to 2100-12-31 and years 1900 to 2100 (core/validation.py): no
+# window, previous year or next day a query works out can overflow the calendar.
+From = Annotated[Day, Query(alias="from", description="First day, inclusive (from 1900-01-01)")]
+To = Annotated[Day, Query(description="Last day, inclusive")]
+Until = Annotated[Day, Query(alias="to", description="Last day, inclusive (to 2100-12-31)")]
+AYear = Annotated[int, Query(ge=EARLIEST_YEAR, le=LATEST_YEAR)]
 Method = Annotated[Literal["location", "market"], Query(description="Which scope 2 figure counts")]
 GroupBy = Annotated[
     str | None, Query(description="Comma-separated: scope, category, facility, gas, month, year")
 ]
 Facilities = Annotated[list[str] | None, Query(alias="facility_id")]
-Scopes = Annotated[list[int] | None, Query(alias="scope")]
-Categories = Annotated[list[int] | None, Query(alias="category")]
+Scopes = Annotated[list[Annotated[int, Field(ge=1, le=3)]] | None, Query(alias="scope")]
+Categories = Annotated[list[Annotated[int, Field(ge=1, le=15)]] | None, Query(alias="category")]
 Gases = Annotated[list[str] | None, Query(alias="gas")]
 
 
@@ -89,7 +99,7 @@ async def get_emissions(
     tenant: Read,
     reader: ReaderDep,
     start: From,
-    end: Annotated[date, Query(alias="to", description="Last day, inclusive")],
+    end: Until,
     group_by: GroupBy = None,
     scope2_method: Method = "location",
     facility_id: Facilities = None,
@@ -137,7 +147,7 @@ async def get_change(
     tenant: Read,
     session: SessionDep,
     start: From,
-    end: Annotated[date, Query(alias="to")],
+    end: Until,
     compare: Literal["previous_year", "previous_period"] = "previous_year",
     group_by: GroupBy = None,
     scope2_method: Method = "location",
@@ -178,7 +188,7 @@ async def get_top(
     tenant: Read,
     session: SessionDep,
     start: From,
-    end: Annotated[date, Query(alias="to")],
+    end: Until,
     by: Literal["facility", "category", "scope", "gas"] = "facility",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     scope2_method: Method = "location",
@@ -203,8 +213,8 @@ async def get_intensity(
     tenant: Read,
     session: SessionDep,
     metric: Metric,
-    from_year: Annotated[int, Query(ge=1900, le=2200)],
-    to_year: Annotated[int, Query(ge=1900, le=2200)],
+    from_year: AYear,
+    to_year: AYear,
     scope2_method: Method = "location",
     scope: Scopes = None,
 ) -> IntensityAnswer:
@@ -231,7 +241,7 @@ async def get_intensity(
 async def get_forecast(
     tenant: Read,
     session: SessionDep,
-    to_year: Annotated[int, Query(ge=1900, le=2200)],
+    to_year: AYear,
     scope2_method: Method = "location",
     scope: Scopes = None,
 ) -> ForecastAnswer:
@@ -256,7 +266,7 @@ async def get_forecast(
 
 @router.get("/coverage", summary="Which facilities and months have no emissions data")
 async def get_coverage(
-    tenant: Read, session: SessionDep, start: From, end: Annotated[date, Query(alias="to")]
+    tenant: Read, session: SessionDep, start: From, end: Until
 ) -> dict[str, Any]:
     if end < start:
         raise UnprocessableContent("'to' is before 'from'")
@@ -269,7 +279,7 @@ async def get_readings(
     session: SessionDep,
     meter_id: str,
     start: From,
-    end: Annotated[date, Query(alias="to")],
+    end: Until,
     granularity: Literal["hour", "day"] = "hour",
 ) -> ReadingsAnswer:
     low = datetime(start.year, start.month, start.day, tzinfo=UTC)
@@ -420,7 +430,14 @@ async def acknowledge_anomaly(tenant: Write, session: SessionDep, anomaly_id: st
 
 
 @router.post("/webhooks", status_code=201, summary="Register a webhook; its secret is shown once")
-async def create_webhook(tenant: Admin, session: SessionDep, body: WebhookIn) -> WebhookCreated:
+async def create_webhook(
+    tenant: Admin, session: SessionDep, body: WebhookIn, runtime: RuntimeDep, actor: ActorDep
+) -> WebhookCreated:
+    """Public addresses only: the host is resolved now (422 if it is an internal address)
+    and again at every delivery."""
+    policy = AddressPolicy.from_settings(runtime.settings)
+    if (reason := await registration_refusal(str(body.url), policy)) is not None:
+        raise UnprocessableContent(f"webhooks cannot be delivered to this URL: {reason}")
     endpoint = WebhookEndpoint(
         organization_id=tenant.organization_id,
         url=str(body.url),
@@ -430,6 +447,7 @@ async def create_webhook(tenant: Admin, session: SessionDep, body: WebhookIn) ->
     )
     session.add(endpoint)
     await session.flush()
+    await audit.webhook_changed(session, runtime.outbox, events.WEBHOOK_CREATED, endpoint, actor)
     return WebhookCreated.model_validate(endpoint)
 
 
@@ -449,8 +467,11 @@ async def get_webhook(tenant: Admin, session: SessionDep, webhook_id: str) -> We
 
 
 @router.delete("/webhooks/{webhook_id}", status_code=204, summary="Remove a webhook")
-async def delete_webhook(tenant: Admin, session: SessionDep, webhook_id: str) -> Response:
+async def delete_webhook(
+    tenant: Admin, session: SessionDep, webhook_id: str, runtime: RuntimeDep, actor: ActorDep
+) -> Response:
     endpoint = await _own(session, WebhookEndpoint, webhook_id, tenant)
+    await audit.webhook_changed(session, runtime.outbox, events.WEBHOOK_DELETED, endpoint, actor)
     await session.execute(
         sa.delete(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id)
     )
@@ -475,7 +496,7 @@ async def list_deliveries(
     return [DeliveryOut.model_validate(row) for row in rows]
 
 
-Year = Annotated[int, Query(ge=1900, le=2200, description="Reporting year")]
+Year = Annotated[int, Query(ge=EARLIEST_YEAR, le=LATEST_YEAR, description="Reporting year")]
 
 
 @router.get(
@@ -487,16 +508,29 @@ async def get_inventory(
     tenant: Read,
     session: SessionDep,
     year: Year,
+    runtime: RuntimeDep,
+    actor: ActorDep,
     format: Literal["json", "csv", "pdf"] = "json",
-    base_year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
+    base_year: Annotated[int | None, Query(ge=EARLIEST_YEAR, le=LATEST_YEAR)] = None,
 ) -> dict[str, Any] | Response:
     report = await reports.inventory(session, tenant.organization_id, year, base_year)
     name = f"ghg-inventory-{year}"
+    if format == "json":
+        return report
+    # a file download is an export: audited, committed with this request as it is served
+    await audit.report_exported(
+        session,
+        runtime.outbox,
+        tenant.organization_id,
+        actor,
+        report="inventory",
+        format=format,
+        year=year,
+        base_year=base_year,
+    )
     if format == "csv":
         return _download(reports.inventory_csv(report).encode(), "text/csv", f"{name}.csv")
-    if format == "pdf":
-        return _download(reports.inventory_pdf(report), "application/pdf", f"{name}.pdf")
-    return report
+    return _download(reports.inventory_pdf(report), "application/pdf", f"{name}.pdf")
 
 
 @router.get(
@@ -504,9 +538,20 @@ async def get_inventory(
     summary="CSV of every calculation behind a year, with factor and citation",
     response_class=PlainTextResponse,
 )
-async def get_calculations(tenant: Read, session: SessionDep, year: Year) -> Response:
+async def get_calculations(
+    tenant: Read, session: SessionDep, year: Year, runtime: RuntimeDep, actor: ActorDep
+) -> Response:
     records = await reports.current_activities(session, tenant.organization_id, year)
     body = reports.calculations_csv(records, year).encode()
+    await audit.report_exported(
+        session,
+        runtime.outbox,
+        tenant.organization_id,
+        actor,
+        report="calculations",
+        format="csv",
+        year=year,
+    )
     return _download(body, "text/csv", f"calculations-{year}.csv")
 
 

@@ -5,12 +5,29 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StrictFloat,
+    StrictInt,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from ecotrack.analytics.webhooks import EventType
+from ecotrack.core.validation import EARLIEST_YEAR, LATEST_YEAR, Name, Text
 
 Metric = Literal["employees", "floor_area_m2", "revenue"]
 METRIC_UNITS = {"employees": "FTE", "floor_area_m2": "m2", "revenue": "currency unit"}
+# The largest denominator per metric: more than any organisation has (the largest employer
+# has about 3 million people), small enough that kg per unit stays a sane number.
+MAX_DENOMINATORS: dict[str, float] = {
+    "employees": 1e8,
+    "floor_area_m2": 1e12,
+    "revenue": 1e18,
+}
 
 
 class EmissionsAnswer(BaseModel):
@@ -54,24 +71,42 @@ class IntensityAnswer(BaseModel):
 
 
 class DenominatorIn(BaseModel):
-    year: int = Field(ge=1900, le=2200)
+    year: StrictInt = Field(ge=EARLIEST_YEAR, le=LATEST_YEAR)
     metric: Metric
-    value: float = Field(gt=0)
+    value: StrictFloat = Field(
+        gt=0,
+        allow_inf_nan=False,
+        description="Finite and above 0; at most 1e8 employees, 1e12 m2 or 1e18 of revenue",
+    )
+
+    @model_validator(mode="after")
+    def _within_limit(self) -> DenominatorIn:
+        limit = MAX_DENOMINATORS[self.metric]
+        if self.value > limit:
+            raise PydanticCustomError(
+                "denominator_too_large",
+                "{metric} is at most {limit}, not {value}",
+                {"metric": self.metric, "limit": f"{limit:g}", "value": f"{self.value:g}"},
+            )
+        return self
 
 
-class DenominatorOut(DenominatorIn):
+class DenominatorOut(BaseModel):
+    year: int
+    metric: Metric
+    value: float
     unit: str
 
 
 class TargetIn(BaseModel):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name = Field(max_length=200)
     kind: Literal["absolute", "intensity"] = "absolute"
     metric: Metric | None = None
     scopes: list[Literal[1, 2, 3]] = Field(min_length=1)
     scope2_method: Literal["location", "market"] = "location"
-    base_year: int = Field(ge=1900, le=2200)
-    target_year: int = Field(ge=1900, le=2200)
-    reduction_pct: float = Field(gt=0, le=100)
+    base_year: StrictInt = Field(ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    target_year: StrictInt = Field(ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    reduction_pct: StrictFloat = Field(gt=0, le=100, allow_inf_nan=False)
 
     @model_validator(mode="after")
     def _consistent(self) -> TargetIn:
@@ -84,6 +119,11 @@ class TargetIn(BaseModel):
 
 
 class TargetOut(TargetIn):
+    # what was stored is read back as it is: the limits on new input do not apply
+    name: str
+    base_year: int
+    target_year: int
+    reduction_pct: float
     id: str
     created_at: datetime
 
@@ -136,7 +176,7 @@ class ReadingsAnswer(BaseModel):
 class WebhookIn(BaseModel):
     url: HttpUrl
     event_types: list[EventType] = Field(min_length=1)
-    description: str = Field(default="", max_length=200)
+    description: Text = Field(default="", max_length=200)
 
 
 class WebhookOut(BaseModel):

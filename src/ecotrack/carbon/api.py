@@ -9,7 +9,6 @@ of ``:``, so the id routes take the rest of the path.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
 from functools import cache
 from typing import Annotated, Literal
 
@@ -18,7 +17,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from pydantic import TypeAdapter
 from starlette.concurrency import run_in_threadpool
 
-from ecotrack.carbon import imports, ledger, readings, service
+from ecotrack.carbon import imports, ledger, memberships, readings, service
 from ecotrack.carbon.engine import estimate, iter_batch, list_activities
 from ecotrack.carbon.factors import Factor, SearchPage, load_factor_library
 from ecotrack.carbon.schemas import (
@@ -51,20 +50,25 @@ from ecotrack.carbon.schemas import (
     UnitCreate,
     UnitRecord,
 )
+from ecotrack.core.actor import Actor, ActorDep
 from ecotrack.core.http import RuntimeDep, SessionDep
-from ecotrack.core.security import CallerDep, OptionalCallerDep, Tenant, authorize
+from ecotrack.core.security import CallerDep, OptionalCallerDep, Tenant
+from ecotrack.core.validation import Day, Moment
 
 router = APIRouter(tags=["carbon"])
 
-ReadFactors = Annotated[Tenant, authorize("factors:read")]
-ReadActivities = Annotated[Tenant, authorize("activities:read")]
-WriteActivities = Annotated[Tenant, authorize("activities:write")]
-WriteReadings = Annotated[Tenant, authorize("readings:write")]
-AdminPeriods = Annotated[Tenant, authorize("periods:admin")]
-AdminRecalculations = Annotated[Tenant, authorize("recalculations:admin")]
-WriteFactors = Annotated[Tenant, authorize("factors:write")]
+# A person's role is checked against Carbon's view of memberships as well as the token
+# (carbon/memberships.py): a removed member is refused, a demoted one acts demoted.
+ReadFactors = Annotated[Tenant, memberships.authorize("factors:read")]
+ReadActivities = Annotated[Tenant, memberships.authorize("activities:read")]
+WriteActivities = Annotated[Tenant, memberships.authorize("activities:write")]
+WriteReadings = Annotated[Tenant, memberships.authorize("readings:write")]
+AdminPeriods = Annotated[Tenant, memberships.authorize("periods:admin")]
+AdminRecalculations = Annotated[Tenant, memberships.authorize("recalculations:admin")]
+WriteFactors = Annotated[Tenant, memberships.authorize("factors:write")]
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size (1 to 200)")]
-Offset = Annotated[int, Query(ge=0)]
+# an offset past any list, but one a database integer holds (a larger one answered 500)
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
 UnitType = Literal["energy", "volume", "mass", "distance", "passenger_distance"]
 
 
@@ -172,10 +176,14 @@ async def create_estimates(batch: BatchRequest, runtime: RuntimeDep, caller: Cal
     summary="Add a private factor; it works wherever a public one does",
 )
 async def create_private_factor(
-    draft: PrivateFactorCreate, tenant: WriteFactors, session: SessionDep, runtime: RuntimeDep
+    draft: PrivateFactorCreate,
+    tenant: WriteFactors,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    actor: ActorDep,
 ) -> PrivateFactor:
     return await service.create_private_factor(
-        session, runtime.outbox, tenant.organization_id, tenant.identity, draft
+        session, runtime.outbox, tenant.organization_id, tenant.identity, draft, by=actor
     )
 
 
@@ -201,10 +209,14 @@ async def get_private_factor(
     summary="Delete one of your private factors",
 )
 async def delete_private_factor(
-    factor_id: str, tenant: WriteFactors, session: SessionDep, runtime: RuntimeDep
+    factor_id: str,
+    tenant: WriteFactors,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    actor: ActorDep,
 ) -> None:
     await service.delete_private_factor(
-        session, runtime.outbox, tenant.organization_id, tenant.identity, factor_id
+        session, runtime.outbox, tenant.organization_id, tenant.identity, factor_id, by=actor
     )
 
 
@@ -217,9 +229,15 @@ async def delete_private_factor(
     summary="Record a contractual instrument for market-based scope 2",
 )
 async def create_instrument(
-    draft: InstrumentCreate, tenant: WriteFactors, session: SessionDep
+    draft: InstrumentCreate,
+    tenant: WriteFactors,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    actor: ActorDep,
 ) -> InstrumentRecord:
-    return await service.create_instrument(session, tenant.organization_id, tenant.identity, draft)
+    return await service.create_instrument(
+        session, runtime.outbox, tenant.organization_id, tenant.identity, draft, by=actor
+    )
 
 
 @router.get("/instruments", summary="Your organisation's contractual instruments")
@@ -243,8 +261,16 @@ async def get_instrument(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete one of your contractual instruments",
 )
-async def delete_instrument(instrument_id: str, tenant: WriteFactors, session: SessionDep) -> None:
-    await service.delete_instrument(session, tenant.organization_id, instrument_id)
+async def delete_instrument(
+    instrument_id: str,
+    tenant: WriteFactors,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    actor: ActorDep,
+) -> None:
+    await service.delete_instrument(
+        session, runtime.outbox, tenant.organization_id, instrument_id, by=actor
+    )
 
 
 # --- organisational units and facilities ---------------------------------------------------
@@ -315,10 +341,14 @@ async def get_period(period_id: str, tenant: ReadActivities, session: SessionDep
 
 @router.post("/periods/{period_id}/close", summary="Close a period: its activities stop changing")
 async def close_period(
-    period_id: str, tenant: AdminPeriods, session: SessionDep, runtime: RuntimeDep
+    period_id: str,
+    tenant: AdminPeriods,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    actor: ActorDep,
 ) -> PeriodRecord:
     return await ledger.close_period(
-        session, runtime.outbox, tenant.organization_id, tenant.identity, period_id
+        session, runtime.outbox, tenant.organization_id, tenant.identity, period_id, by=actor
     )
 
 
@@ -341,8 +371,8 @@ async def record_activity(
 
 
 def _filters(
-    start: Annotated[date | None, Query(alias="from", description="Starting on or after")] = None,
-    end: Annotated[date | None, Query(alias="to", description="Starting on or before")] = None,
+    start: Annotated[Day | None, Query(alias="from", description="Starting on or after")] = None,
+    end: Annotated[Day | None, Query(alias="to", description="Starting on or before")] = None,
     activity: str | None = None,
     facility_id: str | None = None,
     meter_id: str | None = None,
@@ -488,6 +518,7 @@ async def _recalculate(
     session: SessionDep,
     runtime: RuntimeDep,
     apply: bool,
+    actor: Actor,
 ) -> RecalculationReport:
     context = await service.context_in(session, tenant.organization_id)
     return await ledger.recalculate(
@@ -498,6 +529,7 @@ async def _recalculate(
         tenant.identity,
         body.activity_ids,
         apply=apply,
+        by=actor,
     )
 
 
@@ -509,8 +541,9 @@ async def preview_recalculation(
     tenant: AdminRecalculations,
     session: SessionDep,
     runtime: RuntimeDep,
+    actor: ActorDep,
 ) -> RecalculationReport:
-    return await _recalculate(body, tenant, session, runtime, apply=False)
+    return await _recalculate(body, tenant, session, runtime, apply=False, actor=actor)
 
 
 @router.post("/recalculations", summary="Recalculate against today's factors: new versions")
@@ -519,8 +552,9 @@ async def apply_recalculation(
     tenant: AdminRecalculations,
     session: SessionDep,
     runtime: RuntimeDep,
+    actor: ActorDep,
 ) -> RecalculationReport:
-    return await _recalculate(body, tenant, session, runtime, apply=True)
+    return await _recalculate(body, tenant, session, runtime, apply=True, actor=actor)
 
 
 # --- meters and readings -------------------------------------------------------------------
@@ -548,8 +582,8 @@ async def list_readings(
     meter_id: str,
     tenant: ReadActivities,
     session: SessionDep,
-    start: Annotated[datetime | None, Query(alias="from")] = None,
-    end: Annotated[datetime | None, Query(alias="to", description="Before this time")] = None,
+    start: Annotated[Moment | None, Query(alias="from")] = None,
+    end: Annotated[Moment | None, Query(alias="to", description="Before this time")] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
 ) -> list[Reading]:
     return await readings.list_readings(

@@ -39,6 +39,12 @@ from ecotrack.carbon.schemas import (
 from ecotrack.core.errors import PayloadTooLarge, Problem, UnprocessableContent, problem_body
 
 MAX_BATCH_ITEMS: Final = 10_000
+MAX_CO2E_KG: Final = 1e12
+"""The most CO2e one estimate or record may come to: a gigatonne, about a fiftieth of the
+world's yearly emissions. Analytics keeps milligrams in 64-bit integers (up to 9.2e18 mg)."""
+MAX_PASSENGERS: Final = 1_000_000_000
+MAX_OPTION_NUMBER: Final = 1e6
+"""The largest free number an option takes (a contractual factor in kg CO2e per kWh)."""
 METHODS: Final = ("location", "market")
 SCOPE3_CATEGORIES: Final = {
     3: "Fuel- and energy-related activities (not included in scope 1 or scope 2)",
@@ -597,6 +603,7 @@ def _validate(
         )
     check_region(library, request.region)
     unit_type = units.check_unit(request.unit, spec.unit_types, subject=spec.id)
+    units.check_quantity(request.quantity, request.unit)
     texts: dict[str, str] = {}
     numbers: dict[str, float] = {}
     for name, value in request.options.items():
@@ -614,24 +621,36 @@ def _validate(
 
 
 def _number_option(option: OptionSpec, value: object) -> float:
+    # compared, never converted first: an integer too large for a float is refused, not raised
     if option.kind == "count":
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 1 <= value <= MAX_PASSENGERS
+        ):
             raise UnprocessableContent(
-                f"option {option.name!r} must be a whole number of 1 or more, not {value!r}",
-                accepted_values="integers >= 1",
+                f"option {option.name!r} must be a whole number from 1 to {MAX_PASSENGERS:,}, "
+                f"not {_short(value)}",
+                accepted_values=f"integers from 1 to {MAX_PASSENGERS}",
             )
         return float(value)
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value < 0
+        or not 0 <= value <= MAX_OPTION_NUMBER  # NaN and infinities fail this too
     ):
         raise UnprocessableContent(
-            f"option {option.name!r} must be a finite number of zero or more, not {value!r}",
-            accepted_values="finite numbers >= 0",
+            f"option {option.name!r} must be a finite number from 0 to {MAX_OPTION_NUMBER:g}, "
+            f"not {_short(value)}",
+            accepted_values=f"finite numbers from 0 to {MAX_OPTION_NUMBER:g}",
         )
     return float(value)
+
+
+def _short(value: object) -> str:
+    """``repr(value)``, cut short: a 4,000-digit integer is not worth echoing."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _text_option(
@@ -871,12 +890,13 @@ def _activity_step(activity: str, scope: int, category: int | None) -> str:
 
 
 def _check_finite(request: EstimateRequest, kg: float) -> None:
-    # a finite quantity can still overflow once converted and multiplied (1e308 MWh in kWh)
-    if not math.isfinite(kg):
+    # a quantity within its limit can still come to more than any record could hold, with
+    # a large factor (a private one, a refrigerant's GWP) or many passengers
+    if not kg <= MAX_CO2E_KG:
         raise UnprocessableContent(
-            f"quantity {request.quantity:g} {request.unit} is too large: its emissions overflow "
-            "a 64-bit float",
-            accepted_values="quantities whose emissions stay below about 1.8e308 kg",
+            f"{request.quantity:g} {request.unit} of {request.activity} comes to more than "
+            f"{MAX_CO2E_KG:g} kg CO2e, the most one record may hold",
+            max_co2e_kg=MAX_CO2E_KG,
         )
 
 

@@ -28,6 +28,7 @@ from ecotrack.carbon.models import (
     UnitRow,
 )
 from ecotrack.carbon.schemas import (
+    STORED,
     ActivityCreate,
     ActivityRecord,
     Change,
@@ -49,6 +50,7 @@ from ecotrack.carbon.schemas import (
 from ecotrack.carbon.service import Context, owned, referenced
 from ecotrack.core.errors import Conflict, NotFound, Problem, UnprocessableContent
 from ecotrack.core.events import Event
+from ecotrack.core.events.envelope import Actor
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.models import utcnow
 from ecotrack.core.security import Identity
@@ -215,7 +217,13 @@ async def get_period(session: AsyncSession, organization_id: str, period_id: str
 
 
 async def close_period(
-    session: AsyncSession, outbox: Outbox, organization_id: str, actor: Identity, period_id: str
+    session: AsyncSession,
+    outbox: Outbox,
+    organization_id: str,
+    actor: Identity,
+    period_id: str,
+    *,
+    by: Actor,
 ) -> PeriodRecord:
     row: PeriodRow = await owned(session, PeriodRow, organization_id, period_id, "period")
     if row.closed_at is not None:
@@ -228,6 +236,7 @@ async def close_period(
             events.PERIOD_CLOSED,
             source=events.SOURCE,
             tenant=organization_id,
+            actor=by,
             data=events.PeriodClosed(
                 period_id=row.id,
                 organization_id=organization_id,
@@ -531,7 +540,7 @@ async def delete(
 ) -> ActivityRecord:
     head, current = await _head(session, organization_id, activity_id)
     _changeable(head, current, await rules_for(session, organization_id))
-    draft = ActivityCreate.model_validate(current.inputs)
+    draft = ActivityCreate.model_validate(current.inputs, strict=False, context=STORED)
     write = Write("deleted", draft, None, head, current)
     (stored,) = await write_versions(
         session, outbox, organization_id, actor.subject, source_of(actor), [write]
@@ -660,6 +669,7 @@ async def recalculate(
     activity_ids: Sequence[str] | None,
     *,
     apply: bool,
+    by: Actor,
 ) -> RecalculationReport:
     """Re-run the engine on current activities against today's factors; store if ``apply``.
 
@@ -678,7 +688,8 @@ async def recalculate(
     skipped: list[RecalculationSkipped] = []
     by_source: dict[Source, list[Write]] = {}
     for row, head in await session.execute(query):
-        draft = ActivityCreate.model_validate(row.inputs)
+        # as stored: a record from before today's input limits is recalculated, not refused
+        draft = ActivityCreate.model_validate(row.inputs, strict=False, context=STORED)
         try:
             result = calculate(context, draft)
             if result.co2e_kg == row.co2e_kg and result.factor.id == row.factor_id:
@@ -703,4 +714,23 @@ async def recalculate(
         # each new version keeps how its activity came in; who recalculated is recorded_by
         for source, group in by_source.items():
             await write_versions(session, outbox, organization_id, actor.subject, source, group)
+        # the audit trail's one entry for the whole run, whatever it changed
+        await outbox.add(
+            session,
+            Event.new(
+                events.RECALCULATION_APPLIED,
+                source=events.SOURCE,
+                tenant=organization_id,
+                actor=by,
+                data=events.RecalculationApplied(
+                    recalculation_id=str(uuid.uuid4()),
+                    organization_id=organization_id,
+                    requested=None if activity_ids is None else len(set(activity_ids)),
+                    recalculated=len(items),
+                    skipped=len(skipped),
+                    recalculated_by=actor.subject,
+                    applied_at=utcnow(),
+                ),
+            ),
+        )
     return RecalculationReport(applied=apply, items=items, skipped=skipped)

@@ -24,9 +24,10 @@ import numpy as np
 import orjson
 import sqlalchemy as sa
 from asyncpg.exceptions import UniqueViolationError
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ecotrack.carbon import engine, events, ledger
+from ecotrack.carbon import engine, events, ledger, units
 from ecotrack.carbon.factors import load_factor_library
 from ecotrack.carbon.models import (
     ActivityRow,
@@ -53,6 +54,7 @@ from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.models import utcnow
 from ecotrack.core.security import Identity
+from ecotrack.core.validation import EARLIEST_MOMENT, END_OF_TIME
 
 T = TypeVar("T")
 MAX_READINGS: Final = 50_000
@@ -67,6 +69,9 @@ KIND_ACTIVITIES: Final = {
 }
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _INFINITY: Final = math.inf
+# readings are accepted from 1900-01-01T00:00Z up to (not including) 2101-01-01T00:00Z
+_FIRST_US: Final = (EARLIEST_MOMENT - _EPOCH) // timedelta(microseconds=1)
+_END_US: Final = (END_OF_TIME - _EPOCH) // timedelta(microseconds=1)
 
 
 # --- meters --------------------------------------------------------------------------------
@@ -374,6 +379,46 @@ def parse_csv(body: bytes) -> Batch:
     return _columns(texts, values, first)
 
 
+def max_reading(unit: str) -> float:
+    """The largest value one reading may have: what one activity record may hold."""
+    if unit in units.ALIASES:
+        return units.max_quantity(unit)
+    return units.MAX_QUANTITY  # a meter of something the engine does not convert (water...)
+
+
+def _out_of_range(batch: Batch, unit: str) -> None:
+    """Readings before 1900 or from 2101, or over the limit of one reading, are errors."""
+    limit = max_reading(unit)
+    early = batch.micros < _FIRST_US
+    late = batch.micros >= _END_US
+    large = batch.values > limit
+    bad = early | late | large
+    if not bad.any():
+        return
+    for row, is_early, is_late in zip(
+        batch.index[bad].tolist(), early[bad].tolist(), late[bad].tolist(), strict=True
+    ):
+        if is_early or is_late:
+            batch.errors.append(
+                RowError(
+                    row=row,
+                    column="ts",
+                    detail=f"times are accepted from {EARLIEST_MOMENT:%Y-%m-%dT%H:%M:%SZ} "
+                    f"to before {END_OF_TIME:%Y-%m-%dT%H:%M:%SZ}",
+                )
+            )
+        else:
+            batch.errors.append(
+                RowError(
+                    row=row,
+                    column="value",
+                    detail=f"a reading is at most {limit:.6g} {unit}",
+                    accepted=f"finite numbers from 0 to {limit:.6g}",
+                )
+            )
+    batch.keep(~bad)
+
+
 def _repeats(batch: Batch) -> None:
     """A timestamp twice in one batch is an error on its later rows."""
     micros = batch.micros
@@ -633,17 +678,23 @@ def _roll_up_writes(
         plan.rules.check(day, day, None)
         head, previous = plan.known.get(day, (None, None))
         before = previous.inputs["quantity"] if previous is not None else 0.0
-        draft = ActivityCreate(
-            activity=meter.activity,
-            quantity=before + added,
-            unit=meter.unit,
-            region=meter.region,
-            year=day.year,
-            options=meter.options,
-            period_start=day,
-            period_end=day,
-            facility_id=meter.facility_id,
-        )
+        try:
+            draft = ActivityCreate(
+                activity=meter.activity,
+                quantity=before + added,
+                unit=meter.unit,
+                region=meter.region,
+                year=day.year,
+                options=meter.options,
+                period_start=day,
+                period_end=day,
+                facility_id=meter.facility_id,
+            )
+        except ValidationError as error:  # not expected: the readings were checked
+            raise UnprocessableContent(
+                f"the readings of {day} cannot become an activity: {error.errors()[0]['msg']}",
+                day=str(day),
+            ) from error
         try:
             result = ledger.calculate(plan.context, draft)
         except Problem as problem:
@@ -666,6 +717,7 @@ async def ingest(
     on_error: OnError,
 ) -> IngestReport:
     """Store a parsed batch, roll it up into daily emissions and publish its hours."""
+    _out_of_range(batch, meter.unit)
     _repeats(batch)
     errors = sorted(batch.errors, key=lambda error: error.row)
     if errors and (on_error == "reject" or not len(batch.micros)):

@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Final, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from ecotrack.carbon.events import FactorApplied, GasFigures
 from ecotrack.carbon.factors import Factor
+from ecotrack.core.validation import Day, Name, NonBlankText, SingleLine, Text, in_range
+
+# Numbers and booleans in request bodies are strict (a JSON number, a JSON true/false):
+# "12" or true for a quantity is refused, not coerced. File imports, whose cells are text
+# by nature, validate with strict=False (carbon/imports.py).
+
+MAX_PERIOD_DAYS: Final = 366
+"""The longest period one activity record may cover, both ends included."""
+MAX_FACTOR_KG_PER_UNIT: Final = 1e9
+"""The largest private factor (kg CO2e per unit); SF6 is about 2.4e7 kg per tonne."""
+MAX_INSTRUMENT_KG_PER_KWH: Final = 100.0
+"""The largest contractual factor; the dirtiest grids are about 1 kg CO2e per kWh."""
+MAX_FLOOR_AREA_M2: Final = 1e9
+STORED: Final = {"stored": True}
+"""Validation context for inputs read back from the database: the limits on new input
+(period length) were not always there, so a stored record is taken as it was stored."""
 
 
 class EstimateRequest(BaseModel):
@@ -21,15 +48,18 @@ class EstimateRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     activity: str = Field(examples=["fuel.natural_gas"])
-    quantity: float = Field(description="Amount of activity, finite and not negative")
+    quantity: StrictFloat = Field(
+        description="Amount of activity: finite, not negative, and at most 1e12 of the "
+        "unit type's base unit (kWh, m3, kg, km or passenger-km)"
+    )
     unit: str = Field(examples=["kWh", "therm", "km"])
     region: str = Field(examples=["GB", "US-TX", "US-CAMX", "DE"])
-    year: int = Field(ge=1900, le=2100, description="Year the activity took place")
+    year: StrictInt = Field(ge=1900, le=2100, description="Year the activity took place")
     gwp: str = Field(default="AR5", description="AR4, AR5 or AR6 (100-year)")
     method: str = Field(default="location", description="location or market; electricity only")
     options: dict[str, str | bool | int | float] = Field(default_factory=dict)
     factor_id: str | None = Field(default=None, description="Pin one factor instead of choosing")
-    allow_later_year: bool = Field(
+    allow_later_year: StrictBool = Field(
         default=False,
         description="Use the earliest later edition (with a notice) when none predates the year",
     )
@@ -49,15 +79,22 @@ class InstrumentCreate(BaseModel):
     kind: Literal[
         "energy_attribute_certificate", "ppa", "supplier_specific", "green_tariff", "other"
     ]
-    factor_kg_per_kwh: float = Field(ge=0, allow_inf_nan=False)
-    region: str | None = Field(default=None, description="Applies only in this region")
-    year: int | None = Field(
+    factor_kg_per_kwh: StrictFloat = Field(ge=0, le=MAX_INSTRUMENT_KG_PER_KWH, allow_inf_nan=False)
+    region: SingleLine | None = Field(
+        default=None, max_length=20, description="Applies only in this region"
+    )
+    year: StrictInt | None = Field(
         default=None, ge=1900, le=2100, description="Applies only to this activity year"
     )
-    description: str = Field(default="", max_length=500)
+    description: Text = Field(default="", max_length=500)
 
 
 class ContractualInstrument(InstrumentCreate):
+    # what was stored is read back as it is: the limits on new input do not apply
+    factor_kg_per_kwh: float
+    region: str | None = Field(default=None, description="Applies only in this region")
+    year: int | None = Field(default=None, description="Applies only to this activity year")
+    description: str = ""
     id: str
 
 
@@ -66,7 +103,7 @@ class InstrumentRecord(ContractualInstrument):
 
 
 Item = TypeVar("Item")
-NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NonBlank = Name
 
 
 class PrivateFactorCreate(BaseModel):
@@ -76,23 +113,25 @@ class PrivateFactorCreate(BaseModel):
 
     activity: str = Field(examples=["electricity.grid"])
     region: str = Field(examples=["GB"], description="As for estimates, or '*' for any region")
-    year: int = Field(ge=1900, le=2100, description="Year the factor describes")
+    year: StrictInt = Field(ge=1900, le=2100, description="Year the factor describes")
     unit: str = Field(
         examples=["kWh"], description="Denominator; per passenger for travel activities"
     )
-    co2e_kg_per_unit: float = Field(ge=0, allow_inf_nan=False, examples=[0.05])
+    co2e_kg_per_unit: StrictFloat = Field(
+        ge=0, le=MAX_FACTOR_KG_PER_UNIT, allow_inf_nan=False, examples=[0.05]
+    )
     options: dict[str, str | bool] = Field(
         default_factory=dict, description="Values of the activity's selecting options"
     )
     gwp_basis: str | None = Field(
         default=None, description="AR4, AR5 or AR6 if the value is CO2e on that GWP set"
     )
-    citation: NonBlank = Field(max_length=1000, description="Where the number comes from")
-    label: str = Field(default="", max_length=300)
+    citation: NonBlankText = Field(max_length=1000, description="Where the number comes from")
+    label: SingleLine = Field(default="", max_length=300)
     dataset: str = Field(default="private", pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=64)
-    dataset_version: str = Field(default="", max_length=100)
-    source_url: str = Field(default="", max_length=2000)
-    licence: str = Field(default="proprietary", max_length=200)
+    dataset_version: SingleLine = Field(default="", max_length=100)
+    source_url: SingleLine = Field(default="", max_length=2000)
+    licence: SingleLine = Field(default="proprietary", max_length=200)
 
 
 class GasResult(BaseModel):
@@ -204,10 +243,14 @@ class UnitCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: NonBlank = Field(max_length=200)
-    parent_id: str | None = Field(default=None, description="The unit this one belongs to")
+    parent_id: SingleLine | None = Field(
+        default=None, max_length=100, description="The unit this one belongs to"
+    )
 
 
 class UnitRecord(UnitCreate):
+    name: str
+    parent_id: str | None = Field(default=None, description="The unit this one belongs to")
     id: str
     created_at: datetime
 
@@ -216,16 +259,24 @@ class FacilityCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: NonBlank = Field(max_length=200)
-    address: str = Field(default="", max_length=500)
+    address: Text = Field(default="", max_length=500)
     region: str = Field(examples=["GB", "US-TX"], description="Country or grid region code")
-    floor_area_m2: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    floor_area_m2: StrictFloat | None = Field(
+        default=None, ge=0, le=MAX_FLOOR_AREA_M2, allow_inf_nan=False
+    )
     type: Literal["office", "warehouse", "factory", "retail", "data_centre", "site", "other"] = (
         "office"
     )
-    unit_id: str | None = Field(default=None, description="Organisational unit")
+    unit_id: SingleLine | None = Field(
+        default=None, max_length=100, description="Organisational unit"
+    )
 
 
 class FacilityRecord(FacilityCreate):
+    name: str
+    address: str = ""
+    floor_area_m2: float | None = None
+    unit_id: str | None = Field(default=None, description="Organisational unit")
     id: str
     created_at: datetime
 
@@ -234,8 +285,8 @@ class PeriodCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: NonBlank = Field(max_length=200, examples=["FY2024"])
-    start: date
-    end: date
+    start: Day = Field(description="First day, from 1900-01-01")
+    end: Day = Field(description="Last day (inclusive), up to 2100-12-31")
 
     @model_validator(mode="after")
     def _ordered(self) -> PeriodCreate:
@@ -245,6 +296,9 @@ class PeriodCreate(BaseModel):
 
 
 class PeriodRecord(PeriodCreate):
+    name: str = Field(examples=["FY2024"])
+    start: date
+    end: date
     id: str
     created_at: datetime
     closed_at: datetime | None
@@ -254,19 +308,42 @@ class PeriodRecord(PeriodCreate):
 class ActivityCreate(EstimateRequest):
     """An activity to record: an estimate request plus the dates it covers."""
 
-    period_start: date
-    period_end: date
-    facility_id: str | None = None
+    period_start: date = Field(description="First day, from 1900-01-01")
+    period_end: date = Field(
+        description="Last day (inclusive), up to 2100-12-31; at most 366 days after the first"
+    )
+    facility_id: SingleLine | None = Field(default=None, max_length=100)
+
+    @field_validator("period_start", "period_end")
+    @classmethod
+    def _in_range(cls, day: date, info: ValidationInfo) -> date:
+        # a stored record is taken as it was stored, before these limits if need be
+        return day if info.context == STORED else in_range(day)
 
     @model_validator(mode="after")
-    def _ordered(self) -> ActivityCreate:
+    def _ordered(self, info: ValidationInfo) -> ActivityCreate:
         if self.period_end < self.period_start:
             raise ValueError("period_end is before period_start")
+        if info.context == STORED:
+            return self
+        days = (self.period_end - self.period_start).days + 1
+        if days > MAX_PERIOD_DAYS:
+            raise PydanticCustomError(
+                "period_too_long",
+                "an activity covers at most {max_days} days; {start} to {end} is {days} days: "
+                "record it as one activity per year or shorter period",
+                {
+                    "max_days": MAX_PERIOD_DAYS,
+                    "start": str(self.period_start),
+                    "end": str(self.period_end),
+                    "days": days,
+                },
+            )
         return self
 
     def estimate_request(self) -> EstimateRequest:
         return EstimateRequest.model_validate(
-            self.model_dump(exclude={"period_start", "period_end", "facility_id"})
+            self.model_dump(exclude={"period_start", "period_end", "facility_id"}), strict=False
         )
 
 
@@ -330,15 +407,16 @@ class ImportReport(BaseModel):
     mode: Literal["all_or_nothing", "valid_rows"]
     rows: int
     imported: int
-    failed: int
+    failed: int = Field(description="Rows with at least one error")
+    error_count: int = Field(description="Every error found; `errors` lists the first 100")
     activity_ids: list[str]
-    errors: list[RowError]
+    errors: list[RowError] = Field(description="The first 100 errors, in row order")
 
 
 class RecalculationRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    activity_ids: list[str] | None = Field(
+    activity_ids: list[Annotated[SingleLine, Field(max_length=100)]] | None = Field(
         default=None, description="Only these activities; all current ones when absent"
     )
 
@@ -369,7 +447,7 @@ MeterKind = Literal["electricity", "natural_gas", "water", "waste", "heat", "oth
 class MeterCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    facility_id: str
+    facility_id: SingleLine = Field(max_length=100)
     name: NonBlank = Field(max_length=200)
     kind: MeterKind
     unit: str = Field(examples=["kWh", "m3"])

@@ -40,6 +40,7 @@ from ecotrack.core.database import Database
 from ecotrack.core.deletion import DeletionRequested, tenant_rows_eraser
 from ecotrack.core.errors import NotFound, UnprocessableContent
 from ecotrack.core.events import Event
+from ecotrack.core.events.envelope import Actor
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.security import Identity
 
@@ -190,6 +191,8 @@ async def create_private_factor(
     organization_id: str,
     actor: Identity,
     draft: PrivateFactorCreate,
+    *,
+    by: Actor,
 ) -> PrivateFactor:
     # the random edition keeps ids unique across organisations; the rest reads like public ids
     factor = engine.private_factor(load_factor_library(), f"private-{secrets.token_hex(8)}", draft)
@@ -220,6 +223,7 @@ async def create_private_factor(
             events.FACTOR_PRIVATE_CREATED,
             source=events.SOURCE,
             tenant=organization_id,
+            actor=by,
             data=events.PrivateFactorCreated(
                 factor_id=row.id,
                 activity=row.activity,
@@ -281,7 +285,13 @@ async def get_private_factor(
 
 
 async def delete_private_factor(
-    session: AsyncSession, outbox: Outbox, organization_id: str, actor: Identity, factor_id: str
+    session: AsyncSession,
+    outbox: Outbox,
+    organization_id: str,
+    actor: Identity,
+    factor_id: str,
+    *,
+    by: Actor,
 ) -> None:
     row = await _private_row(session, organization_id, factor_id)
     await session.delete(row)
@@ -291,7 +301,14 @@ async def delete_private_factor(
             events.FACTOR_PRIVATE_DELETED,
             source=events.SOURCE,
             tenant=organization_id,
-            data=events.PrivateFactorDeleted(factor_id=factor_id, deleted_by=actor.subject),
+            actor=by,
+            data=events.PrivateFactorDeleted(
+                factor_id=factor_id,
+                deleted_by=actor.subject,
+                activity=row.activity,
+                region=row.region,
+                year=row.year,
+            ),
         ),
     )
 
@@ -312,7 +329,13 @@ def _instrument(row: InstrumentRow) -> InstrumentRecord:
 
 
 async def create_instrument(
-    session: AsyncSession, organization_id: str, actor: Identity, draft: InstrumentCreate
+    session: AsyncSession,
+    outbox: Outbox,
+    organization_id: str,
+    actor: Identity,
+    draft: InstrumentCreate,
+    *,
+    by: Actor,
 ) -> InstrumentRecord:
     if draft.region is not None:
         engine.check_region(load_factor_library(), draft.region)
@@ -327,6 +350,24 @@ async def create_instrument(
     )
     session.add(row)
     await session.flush()
+    await outbox.add(
+        session,
+        Event.new(
+            events.INSTRUMENT_CREATED,
+            source=events.SOURCE,
+            tenant=organization_id,
+            actor=by,
+            data=events.InstrumentCreated(
+                instrument_id=row.id,
+                organization_id=organization_id,
+                kind=row.kind,
+                factor_kg_per_kwh=row.factor_kg_per_kwh,
+                region=row.region,
+                year=row.year,
+                created_by=actor.subject,
+            ),
+        ),
+    )
     return _instrument(row)
 
 
@@ -351,9 +392,30 @@ async def get_instrument(
 
 
 async def delete_instrument(
-    session: AsyncSession, organization_id: str, instrument_id: str
+    session: AsyncSession,
+    outbox: Outbox,
+    organization_id: str,
+    instrument_id: str,
+    *,
+    by: Actor,
 ) -> None:
-    await session.delete(await _instrument_row(session, organization_id, instrument_id))
+    row = await _instrument_row(session, organization_id, instrument_id)
+    await session.delete(row)
+    await outbox.add(
+        session,
+        Event.new(
+            events.INSTRUMENT_DELETED,
+            source=events.SOURCE,
+            tenant=organization_id,
+            actor=by,
+            data=events.InstrumentDeleted(
+                instrument_id=instrument_id,
+                organization_id=organization_id,
+                kind=row.kind,
+                deleted_by=by.id,
+            ),
+        ),
+    )
 
 
 # --- shared --------------------------------------------------------------------------------

@@ -83,6 +83,21 @@ UNIT_TYPES: Final[dict[str, str]] = {
 }
 
 
+# The most one activity record may hold, in the base unit of its unit type. No real record
+# comes near: 1e12 kWh is a thousand TWh (a large country's yearly electricity), 1e12 m3 a
+# quarter of the world's yearly gas, 1e12 kg a gigatonne, 1e12 km (or passenger-km) a
+# hundred times all the flights of a year. Past it, a number is a mistake or an attack
+# (1e308 kWh once made every total overflow to null).
+MAX_QUANTITY: Final = 1e12
+BASE_UNITS: Final[dict[str, str]] = {
+    "energy": "kWh",
+    "volume": "m3",
+    "mass": "kg",
+    "distance": "km",
+    "passenger_distance": "passenger_km",
+}
+
+
 @cache
 def registry() -> pint.UnitRegistry[float]:
     ureg: pint.UnitRegistry[float] = pint.UnitRegistry()
@@ -139,3 +154,24 @@ def _expression(unit: str) -> str:
         raise UnprocessableContent(
             f"unit {unit!r} is not a recognised unit", accepted_units=list(ALIASES)
         ) from None
+
+
+def max_quantity(unit: str) -> float:
+    """The most one record may hold in ``unit`` (an accepted spelling): 1e12 base units."""
+    return MAX_QUANTITY / conversion_factor(unit, BASE_UNITS[unit_type(unit)])
+
+
+def check_quantity(quantity: float, unit: str) -> None:
+    """A 422 saying the limit unless ``quantity`` of ``unit`` is within :data:`MAX_QUANTITY`."""
+    limit = max_quantity(unit)
+    if not quantity <= limit:  # NaN is refused too
+        kind = unit_type(unit)
+        base = BASE_UNITS[kind]
+        same = "" if unit == base else f", that is {MAX_QUANTITY:g} {base}"
+        raise UnprocessableContent(
+            f"quantity {quantity:g} {unit} is over the limit for one record: at most "
+            f"{limit:.6g} {unit}{same} (the limit of every {kind} unit)",
+            max_quantity=float(f"{limit:.6g}"),
+            max_quantity_unit=unit,
+            max_quantity_base={"value": MAX_QUANTITY, "unit": base},
+        )

@@ -289,7 +289,11 @@ export interface paths {
         /** Your organisation's webhooks */
         get: operations["list_webhooks_api_v1_analytics_webhooks_get"];
         put?: never;
-        /** Register a webhook; its secret is shown once */
+        /**
+         * Register a webhook; its secret is shown once
+         * @description Public addresses only: the host is resolved now (422 if it is an internal address)
+         *     and again at every delivery.
+         */
         post: operations["create_webhook_api_v1_analytics_webhooks_post"];
         delete?: never;
         options?: never;
@@ -488,7 +492,11 @@ export interface paths {
         put?: never;
         /**
          * Signup
-         * @description Create an account. Organisations are created afterwards, in Users.
+         * @description Create an account; organisations are created afterwards, in Users.
+         *
+         *     The answer is the same whether or not the address already has an account (which
+         *     is then left as it is), so it does not tell who has one. A password that is easy to
+         *     guess (zxcvbn's score below 3) is refused with 422.
          */
         post: operations["signup_api_v1_auth_signup_post"];
         delete?: never;
@@ -1142,7 +1150,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Membership and role changes, newest first (admins) */
+        /**
+         * Who did what in the organisation, newest first, filtered; or as CSV (admins)
+         * @description A page of entries as JSON; with `format=csv`, every matching entry as a `text/csv` attachment (docs/api.md, The audit log).
+         */
         get: operations["audit_log_api_v1_users_organizations__organization_id__audit_log_get"];
         put?: never;
         post?: never;
@@ -1277,20 +1288,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** AccountOut */
-        AccountOut: {
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Email */
-            email: string;
-            /** Id */
-            id: string;
-            /** Name */
-            name: string;
-        };
         /**
          * ActivityCreate
          * @description An activity to record: an estimate request plus the dates it covers.
@@ -1333,16 +1330,18 @@ export interface components {
             /**
              * Period End
              * Format: date
+             * @description Last day (inclusive), up to 2100-12-31; at most 366 days after the first
              */
             period_end: string;
             /**
              * Period Start
              * Format: date
+             * @description First day, from 1900-01-01
              */
             period_start: string;
             /**
              * Quantity
-             * @description Amount of activity, finite and not negative
+             * @description Amount of activity: finite, not negative, and at most 1e12 of the unit type's base unit (kWh, m3, kg, km or passenger-km)
              */
             quantity: number;
             /**
@@ -1552,12 +1551,17 @@ export interface components {
              * Action
              * @enum {string}
              */
-            action: "organization.created" | "member.added" | "member.role_changed" | "member.removed" | "invitation.created" | "invitation.revoked";
+            action: "organization.created" | "member.added" | "member.role_changed" | "member.removed" | "invitation.created" | "invitation.revoked" | "audit_log.exported" | "api_key.created" | "api_key.revoked" | "private_factor.created" | "private_factor.deleted" | "instrument.created" | "instrument.deleted" | "period.closed" | "recalculation.applied" | "webhook.created" | "webhook.deleted" | "report.exported";
             /**
              * Actor Id
-             * @description Who acted
+             * @description Who acted: a person's or an API key's id
              */
             actor_id: string;
+            /**
+             * Actor Kind
+             * @description Whether the actor is a person or an API key (None: unknown)
+             */
+            actor_kind?: ("user" | "api_key") | null;
             /**
              * At
              * Format: date-time
@@ -1568,8 +1572,23 @@ export interface components {
              * @description Where the request came from
              */
             client_address: string | null;
+            /**
+             * Detail
+             * @description The object in a few words (a name, a year...)
+             */
+            detail?: string | null;
             /** Id */
             id: number;
+            /**
+             * Object Id
+             * @description The object acted on
+             */
+            object_id?: string | null;
+            /**
+             * Object Type
+             * @description What kind of object was acted on (set on every entry)
+             */
+            object_type?: ("organization" | "member" | "invitation" | "audit_log" | "api_key" | "private_factor" | "instrument" | "period" | "recalculation" | "webhook" | "report") | null;
             previous_role: components["schemas"]["Role"] | null;
             /** @description The role given (added, changed to, invited as) */
             role: components["schemas"]["Role"] | null;
@@ -1744,7 +1763,10 @@ export interface components {
              * @enum {string}
              */
             metric: "employees" | "floor_area_m2" | "revenue";
-            /** Value */
+            /**
+             * Value
+             * @description Finite and above 0; at most 1e8 employees, 1e12 m2 or 1e18 of revenue
+             */
             value: number;
             /** Year */
             year: number;
@@ -1828,7 +1850,7 @@ export interface components {
             };
             /**
              * Quantity
-             * @description Amount of activity, finite and not negative
+             * @description Amount of activity: finite, not negative, and at most 1e12 of the unit type's base unit (kWh, m3, kg, km or passenger-km)
              */
             quantity: number;
             /**
@@ -2153,9 +2175,20 @@ export interface components {
         ImportReport: {
             /** Activity Ids */
             activity_ids: string[];
-            /** Errors */
+            /**
+             * Error Count
+             * @description Every error found; `errors` lists the first 100
+             */
+            error_count: number;
+            /**
+             * Errors
+             * @description The first 100 errors, in row order
+             */
             errors: components["schemas"]["RowError"][];
-            /** Failed */
+            /**
+             * Failed
+             * @description Rows with at least one error
+             */
             failed: number;
             /** Imported */
             imported: number;
@@ -2526,6 +2559,7 @@ export interface components {
             /**
              * End
              * Format: date
+             * @description Last day (inclusive), up to 2100-12-31
              */
             end: string;
             /**
@@ -2536,6 +2570,7 @@ export interface components {
             /**
              * Start
              * Format: date
+             * @description First day, from 1900-01-01
              */
             start: string;
         };
@@ -2901,6 +2936,22 @@ export interface components {
              */
             organization_id?: string | null;
         };
+        /**
+         * SignupAccepted
+         * @description The same answer whether or not the address already had an account.
+         */
+        SignupAccepted: {
+            /**
+             * Detail
+             * @default Log in with this address and password. If the address already had an account, that account is unchanged and only its own password logs in.
+             */
+            detail: string;
+            /**
+             * Email
+             * @description The address, as it is stored (lower case).
+             */
+            email: string;
+        };
         /** SignupIn */
         SignupIn: {
             /**
@@ -3223,8 +3274,9 @@ export interface operations {
     get_coverage_api_v1_analytics_coverage_get: {
         parameters: {
             query: {
-                /** @description First day, inclusive */
+                /** @description First day, inclusive (from 1900-01-01) */
                 from: string;
+                /** @description Last day, inclusive (to 2100-12-31) */
                 to: string;
             };
             header?: never;
@@ -3311,9 +3363,9 @@ export interface operations {
     get_emissions_api_v1_analytics_emissions_get: {
         parameters: {
             query: {
-                /** @description First day, inclusive */
+                /** @description First day, inclusive (from 1900-01-01) */
                 from: string;
-                /** @description Last day, inclusive */
+                /** @description Last day, inclusive (to 2100-12-31) */
                 to: string;
                 /** @description Comma-separated: scope, category, facility, gas, month, year */
                 group_by?: string | null;
@@ -3353,8 +3405,9 @@ export interface operations {
     get_change_api_v1_analytics_emissions_change_get: {
         parameters: {
             query: {
-                /** @description First day, inclusive */
+                /** @description First day, inclusive (from 1900-01-01) */
                 from: string;
+                /** @description Last day, inclusive (to 2100-12-31) */
                 to: string;
                 compare?: "previous_year" | "previous_period";
                 /** @description Comma-separated: scope, category, facility, gas, month, year */
@@ -3463,8 +3516,9 @@ export interface operations {
     get_top_api_v1_analytics_emissions_top_get: {
         parameters: {
             query: {
-                /** @description First day, inclusive */
+                /** @description First day, inclusive (from 1900-01-01) */
                 from: string;
+                /** @description Last day, inclusive (to 2100-12-31) */
                 to: string;
                 by?: "facility" | "category" | "scope" | "gas";
                 limit?: number;
@@ -3502,8 +3556,9 @@ export interface operations {
         parameters: {
             query: {
                 meter_id: string;
-                /** @description First day, inclusive */
+                /** @description First day, inclusive (from 1900-01-01) */
                 from: string;
+                /** @description Last day, inclusive (to 2100-12-31) */
                 to: string;
                 granularity?: "hour" | "day";
             };
@@ -4173,12 +4228,12 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountOut"];
+                    "application/json": components["schemas"]["SignupAccepted"];
                 };
             };
             /** @description Validation Error */
@@ -5837,6 +5892,16 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string | null;
+                /** @description Only these actions (repeat for more) */
+                action?: ("organization.created" | "member.added" | "member.role_changed" | "member.removed" | "invitation.created" | "invitation.revoked" | "audit_log.exported" | "api_key.created" | "api_key.revoked" | "private_factor.created" | "private_factor.deleted" | "instrument.created" | "instrument.deleted" | "period.closed" | "recalculation.applied" | "webhook.created" | "webhook.deleted" | "report.exported")[] | null;
+                /** @description Only this person's or API key's acts */
+                actor?: string | null;
+                /** @description From this time, inclusive (ISO 8601; UTC if no offset) */
+                from?: string | null;
+                /** @description Until this time, exclusive (ISO 8601; UTC if no offset) */
+                to?: string | null;
+                /** @description csv: every matching entry as a file (limit and cursor ignored) */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {

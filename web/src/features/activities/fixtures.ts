@@ -2560,6 +2560,7 @@ export const IMPORT_VALID_ROWS: ImportReport = {
   "rows": 4,
   "imported": 2,
   "failed": 2,
+  "error_count": 2,
   "activity_ids": [
     "2c9aede5-c623-4494-b8df-b3bd47f1ed79",
     "f2c703b9-dac6-48ed-a5d2-ea4cecfbaacb"

@@ -23,6 +23,13 @@ describe("outcomeOfReport", () => {
     expect(outcome.rows[1]!.accepted).toEqual(["finite numbers >= 0"]);
   });
 
+  it("says when only the first errors are listed", () => {
+    const truncated = { ...IMPORT_VALID_ROWS, rows: 400, failed: 250, error_count: 250 };
+    expect(outcomeOfReport(truncated).summary).toBe(
+      "Imported 2 activities; 250 rows of 400 had errors and were not imported. The first 2 of 250 errors are listed.",
+    );
+  });
+
   it("says so when every row landed", () => {
     const clean = { ...IMPORT_VALID_ROWS, rows: 2, failed: 0, errors: [] };
     expect(outcomeOfReport(clean).summary).toBe("Imported 2 activities from 2 rows.");

@@ -99,11 +99,18 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** The API lists the first errors only (`errors`) and counts them all (`error_count`). */
+function listedNote(errorCount: number | undefined, listed: number): string {
+  return errorCount !== undefined && errorCount > listed
+    ? ` The first ${listed} of ${errorCount} errors are listed.`
+    : "";
+}
+
 export function outcomeOfReport(report: ImportReport): ImportOutcome {
   const summary =
     report.failed === 0
       ? `Imported ${plural(report.imported, "activity", "activities")} from ${plural(report.rows, "row")}.`
-      : `Imported ${plural(report.imported, "activity", "activities")}; ${plural(report.failed, "row")} of ${report.rows} had errors and ${report.failed === 1 ? "was" : "were"} not imported.`;
+      : `Imported ${plural(report.imported, "activity", "activities")}; ${plural(report.failed, "row")} of ${report.rows} had errors and ${report.failed === 1 ? "was" : "were"} not imported.${listedNote(report.error_count, report.errors.length)}`;
   return { landed: report.imported > 0, summary, rows: reportRows(report.errors), fileProblem: null };
 }
 
@@ -122,7 +129,10 @@ export function outcomeOfProblem(problem: Problem): ImportOutcome {
   if (errors.length) {
     const rows = typeof problem.rows === "number" ? problem.rows : undefined;
     const failed = typeof problem.failed === "number" ? problem.failed : new Set(errors.map((e) => e.row)).size;
-    const summary = `Nothing was imported: ${plural(failed, "row")}${rows === undefined ? "" : ` of ${rows}`} had errors. Fix ${failed === 1 ? "it" : "them"} and import the file again, or choose to import the good rows.`;
+    const summary = `Nothing was imported: ${plural(failed, "row")}${rows === undefined ? "" : ` of ${rows}`} had errors. Fix ${failed === 1 ? "it" : "them"} and import the file again, or choose to import the good rows.${listedNote(
+      typeof problem.error_count === "number" ? problem.error_count : undefined,
+      errors.length,
+    )}`;
     return { landed: false, summary, rows: reportRows(errors), fileProblem: null };
   }
   const fileProblem = problemSummary(problem, "The file could not be imported.");
