@@ -7,8 +7,6 @@ its factor and citation, so an auditor can recompute each line.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -18,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecotrack.analytics.models import ActivityVersion, Target
 from ecotrack.analytics.queries import Filters, Scope2Method, coverage, emissions, kg
+from ecotrack.core import tabular
 
 SCOPE3_CATEGORIES = {
     1: "Purchased goods and services",
@@ -189,7 +188,7 @@ async def inventory(
     }
 
 
-def _flatten(prefix: str, value: Any) -> list[tuple[str, str]]:
+def _flatten(prefix: str, value: Any) -> list[tuple[str, Any]]:
     if isinstance(value, dict):
         return [
             pair
@@ -202,16 +201,16 @@ def _flatten(prefix: str, value: Any) -> list[tuple[str, str]]:
             for index, item in enumerate(value)
             for pair in _flatten(f"{prefix}[{index}]", item)
         ]
-    return [(prefix, "" if value is None else str(value))]
+    return [(prefix, value)]  # numbers stay numbers; text is neutralised when written
 
 
 def inventory_csv(report: dict[str, Any]) -> str:
-    """The inventory as ``field,value`` lines, fields named by their path in the JSON."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["field", "value"])
-    writer.writerows(_flatten("", report))
-    return out.getvalue()
+    """The inventory as ``field,value`` lines, fields named by their path in the JSON.
+
+    Citations and licences are the organisation's own text (private factors): a cell that
+    a spreadsheet would run as a formula is written as text (core/tabular.py).
+    """
+    return tabular.csv_text([("field", "value"), *_flatten("", report)])
 
 
 CALCULATION_COLUMNS = (
@@ -249,9 +248,8 @@ CALCULATION_COLUMNS = (
 
 
 def calculations_csv(records: list[dict[str, Any]], year: int) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CALCULATION_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    """One line per activity version; text cells neutralised as in :func:`inventory_csv`."""
+    lines: list[tuple[Any, ...]] = [CALCULATION_COLUMNS]
     for record in records:
         factor = record.get("factor") or {}
         gases = record.get("gases") or {}
@@ -267,8 +265,8 @@ def calculations_csv(records: list[dict[str, Any]], year: int) -> str:
             "ch4_co2e_kg": (gases.get("CH4") or {}).get("co2e_kg"),
             "n2o_co2e_kg": (gases.get("N2O") or {}).get("co2e_kg"),
         }
-        writer.writerow(row)
-    return out.getvalue()
+        lines.append(tuple(row.get(column) for column in CALCULATION_COLUMNS))
+    return tabular.csv_text(lines)
 
 
 def _latin1(text: str) -> str:

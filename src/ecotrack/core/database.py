@@ -26,6 +26,10 @@ from sqlalchemy.ext.asyncio import (
 
 from ecotrack.core.errors import ServiceUnavailable
 
+# Statement parameters (secrets, hashes, e-mail addresses) never appear in an error's
+# message, and so in no log line or traceback that quotes it.
+HIDE_PARAMETERS = True
+
 
 class Database:
     def __init__(self, url: str, schema: str, *, pool_size: int = 10) -> None:
@@ -42,12 +46,15 @@ class Database:
                 self.url,
                 pool_size=pool_size,
                 pool_pre_ping=True,
+                hide_parameters=HIDE_PARAMETERS,
                 connect_args={"server_settings": {"search_path": self.schema}},
             )
         database = self.url.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(self.url, connect_args={"timeout": 30})
+        engine = create_async_engine(
+            self.url, connect_args={"timeout": 30}, hide_parameters=HIDE_PARAMETERS
+        )
         event.listen(engine.sync_engine, "connect", _configure_sqlite)
         return engine
 
@@ -86,6 +93,7 @@ class Database:
             pool_size=self.pool_size,
             isolation_level="AUTOCOMMIT",
             pool_recycle=600,
+            hide_parameters=HIDE_PARAMETERS,
             connect_args={"server_settings": {"search_path": self.schema}},
         )
 

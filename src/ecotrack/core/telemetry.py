@@ -5,6 +5,11 @@ request id and the current trace and span ids: JSON lines, or human-readable lin
 ``ECOTRACK_LOG_FORMAT`` is ``console`` or is ``auto`` and stderr is a terminal. Traces
 export over OTLP only when ``OTEL_EXPORTER_OTLP_ENDPOINT`` is set; otherwise spans are
 created (so ids appear in logs and cross the event bus) but go nowhere.
+
+No level logs a secret: the libraries that log what passes through them (SQL statements
+with their values, HTTP requests and answers with their headers) are held at WARNING or
+above whatever ``ECOTRACK_LOG_LEVEL`` says, and the engines hide statement parameters
+from their errors (core/database.py).
 """
 
 from __future__ import annotations
@@ -34,6 +39,32 @@ HTTP_LATENCY = Histogram(
 )
 
 _configured = False
+
+# At DEBUG or INFO these log statements with their parameters (aiosqlite, SQLAlchemy's
+# engine and pool, asyncpg), requests and answers with URLs and headers (httpx, httpcore,
+# h2, hpack) or broker traffic (confluent_kafka): TOTP and webhook secrets, password and
+# token hashes, cookies, e-mail addresses. None of them logs below WARNING.
+QUIET_LIBRARIES = (
+    "aiosqlite",
+    "sqlalchemy",
+    "asyncpg",
+    "httpx",
+    "httpcore",
+    "h2",
+    "hpack",
+    "confluent_kafka",
+)
+
+
+class _QuietLibraries(logging.Filter):
+    """Drops the QUIET_LIBRARIES' records below WARNING, whatever their loggers' levels."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            return True
+        return not any(
+            record.name == name or record.name.startswith(f"{name}.") for name in QUIET_LIBRARIES
+        )
 
 
 def _add_trace_ids(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
@@ -90,6 +121,7 @@ def _configure_logging(settings: Settings) -> None:
         cache_logger_on_first_use=True,
     )
     handler = logging.StreamHandler(stream)
+    handler.addFilter(_QuietLibraries())
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=shared,
@@ -103,8 +135,11 @@ def _configure_logging(settings: Settings) -> None:
         logging.getLogger(name).handlers = []
         logging.getLogger(name).propagate = True
     # Our middleware logs each request with its ids; these would repeat it line by line.
-    for chatty in ("uvicorn.access", "httpx", "alembic.runtime.migration"):
+    for chatty in ("uvicorn.access", "alembic.runtime.migration"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
+    # And these must not show what they carry (the filter above holds if one is lowered).
+    for quiet in QUIET_LIBRARIES:
+        logging.getLogger(quiet).setLevel(max(logging.WARNING, root.level))
 
 
 def _configure_tracing(service_name: str) -> None:
