@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 import httpx
+import jwt
 
 from backends import wait_for
 from ecotrack.auth.models import Membership
@@ -16,12 +17,15 @@ PASSWORD = "correct horse battery staple"
 
 
 async def sign_up(client: httpx.AsyncClient, email: str | None = None, name: str = "Ada") -> str:
+    """Sign up, then log in once: the account's id (a sign-up's answer names none)."""
     email = email or f"{uuid.uuid4().hex[:10]}@example.com"
     response = await client.post(
         "/api/v1/auth/signup", json={"email": email, "password": PASSWORD, "name": name}
     )
-    assert response.status_code == 201, response.text
-    user_id: str = response.json()["id"]
+    assert response.status_code == 202, response.text
+    tokens = await log_in(client, email)
+    claims = jwt.decode(tokens["access_token"], options={"verify_signature": False})
+    user_id: str = claims["sub"]
     return user_id
 
 

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from accounts import PASSWORD, bearer, grant_membership, log_in, member_token, sign_up
 from backends import free_port, serving
 from ecotrack.auth import tokens
-from ecotrack.auth.models import SigningKey
+from ecotrack.auth.models import Account, SigningKey
 from ecotrack.core.config import Settings
 from ecotrack.gateway.authn import api_key_cache_key
 from ecotrack.platform import Platform
@@ -31,10 +31,6 @@ ME = "/api/v1/auth/api-keys"  # an admin-only route: 401 without identity, 403 f
 async def test_sign_up_then_log_in_with_the_password_grant(client: httpx.AsyncClient) -> None:
     email = f"{uuid.uuid4().hex[:8]}@Example.com"
     user_id = await sign_up(client, email)
-    duplicate = await client.post(
-        "/api/v1/auth/signup", json={"email": email.lower(), "password": PASSWORD, "name": "B"}
-    )
-    assert duplicate.status_code == 409
 
     tokens_ = await log_in(client, email.upper())
     assert tokens_["token_type"] == "bearer"
@@ -46,6 +42,65 @@ async def test_sign_up_then_log_in_with_the_password_grant(client: httpx.AsyncCl
     assert claims["aud"] == "ecotrack"
     assert claims["iss"] == "http://localhost:8000"
     assert {"exp", "iat", "jti"} <= set(claims)
+
+
+async def test_a_sign_up_answers_alike_whether_or_not_the_address_has_an_account(
+    client: httpx.AsyncClient, platform: Platform
+) -> None:
+    email = f"{uuid.uuid4().hex[:8]}@example.com"
+    signup = "/api/v1/auth/signup"
+    first = await client.post(signup, json={"email": email, "password": PASSWORD, "name": "Ada"})
+    again = await client.post(
+        signup,
+        json={"email": email.upper(), "password": "an entirely other passphrase", "name": "Eve"},
+    )
+    assert first.status_code == again.status_code == 202, (first.text, again.text)
+    assert first.json() == again.json()
+    assert first.json()["email"] == email
+    assert "id" not in first.json()
+
+    # The account is as its owner made it: their password logs in, the second one does not.
+    await log_in(client, email)
+    refused = await client.post(
+        "/api/v1/auth/token",
+        data={"username": email, "password": "an entirely other passphrase"},
+    )
+    assert refused.status_code == 401
+    async with platform.runtimes["auth"].database.session() as session:
+        accounts = (await session.scalars(sa.select(Account).where(Account.email == email))).all()
+    assert [account.name for account in accounts] == ["Ada"]
+
+
+GUESSABLE = [
+    "1234567890",
+    "password123",
+    "qwertyuiop",
+    "iloveyou12345",
+    "abcdefghijk",
+    "aaaaaaaaaaaa",
+    "1q2w3e4r5t6y",
+    "grace.hopper1",  # the person's own e-mail address
+    "grace hopper",  # and name
+    "ecotrack2024",
+]
+
+
+async def test_easily_guessed_passwords_are_refused(client: httpx.AsyncClient) -> None:
+    email = "grace.hopper@example.com"
+    for password in GUESSABLE:
+        answer = await client.post(
+            "/api/v1/auth/signup",
+            json={"email": email, "password": password, "name": "Grace Hopper"},
+        )
+        assert answer.status_code == 422, (password, answer.text)
+        problem = answer.json()
+        assert problem["detail"].startswith("choose a password that is harder to guess")
+        assert problem["errors"][0]["location"] == ["body", "password"]
+        assert isinstance(problem["suggestions"], list)
+    attempt = await client.post("/api/v1/auth/token", data={"username": email, "password": "x"})
+    assert attempt.status_code == 401, "no account was made"
+    strong = {"email": email, "password": "Navy compilers, 1952!", "name": "Grace Hopper"}
+    assert (await client.post("/api/v1/auth/signup", json=strong)).status_code == 202
 
 
 async def test_signup_rejects_bad_input_with_problems(client: httpx.AsyncClient) -> None:

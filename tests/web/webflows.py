@@ -40,7 +40,7 @@ async def new_person(platform: LivePlatform, email: str, name: str = "Grace") ->
         answer = await http.post(
             "/api/v1/auth/signup", json={"email": email, "password": PASSWORD, "name": name}
         )
-        assert answer.status_code == 201, answer.text
+        assert answer.status_code == 202, answer.text
 
 
 async def new_organisation(platform: LivePlatform, email: str, name: str) -> tuple[str, str]:

@@ -6,9 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, Response, status
 
-from ecotrack.auth import service, tokens
+from ecotrack.auth import passwords, service, tokens
 from ecotrack.auth.schemas import (
-    AccountOut,
     ApiKeyCreated,
     ApiKeyIn,
     ApiKeyOut,
@@ -17,6 +16,7 @@ from ecotrack.auth.schemas import (
     SessionIn,
     SessionOut,
     SessionRefreshIn,
+    SignupAccepted,
     SignupIn,
     TokenOut,
     TotpCodeIn,
@@ -30,6 +30,7 @@ from ecotrack.auth.session import (
     clear_session_cookies,
     set_session_cookies,
 )
+from ecotrack.core.actor import ActorDep
 from ecotrack.core.errors import (
     BadRequest,
     Forbidden,
@@ -46,12 +47,19 @@ router = APIRouter(tags=["auth"])
 AdminTenant = Annotated[Tenant, authorize("api_keys:admin")]
 
 
-@router.post("/signup", status_code=status.HTTP_201_CREATED, response_model=AccountOut)
+@router.post("/signup", status_code=status.HTTP_202_ACCEPTED, response_model=SignupAccepted)
 async def signup(body: SignupIn, session: SessionDep, runtime: RuntimeDep) -> Any:
-    """Create an account. Organisations are created afterwards, in Users."""
-    return await service.register_account(
+    """Create an account; organisations are created afterwards, in Users.
+
+    The answer is the same whether or not the address already has an account (which
+    is then left as it is), so it does not tell who has one. A password that is easy to
+    guess (zxcvbn's score below 3) is refused with 422.
+    """
+    passwords.check(body.password, email=body.email, name=body.name)
+    await service.sign_up(
         session, runtime.outbox, email=body.email, password=body.password, name=body.name
     )
+    return SignupAccepted(email=service.normalise_email(body.email))
 
 
 async def _limit_logins(runtime: RuntimeDep, request: Request, username: str) -> None:
@@ -205,13 +213,13 @@ async def openid_configuration(runtime: RuntimeDep) -> dict[str, Any]:
 
 @router.post("/api-keys", status_code=status.HTTP_201_CREATED, response_model=ApiKeyCreated)
 async def create_api_key(
-    body: ApiKeyIn, tenant: AdminTenant, session: SessionDep, runtime: RuntimeDep
+    body: ApiKeyIn, tenant: AdminTenant, session: SessionDep, runtime: RuntimeDep, actor: ActorDep
 ) -> Any:
     """Create a scoped API key for a machine; the key is in this answer only."""
     if tenant.identity.kind != "user":
         raise Forbidden("API keys are created by people, not by other API keys")
     api_key, raw = await service.create_api_key(
-        session, runtime.outbox, tenant, body.name, list(body.scopes)
+        session, runtime.outbox, tenant, body.name, list(body.scopes), actor=actor
     )
     return ApiKeyCreated(**ApiKeyOut.model_validate(api_key).model_dump(), key=raw)
 
@@ -223,10 +231,14 @@ async def list_api_keys(tenant: AdminTenant, session: SessionDep) -> Any:
 
 @router.delete("/api-keys/{api_key_id}", response_model=ApiKeyOut)
 async def revoke_api_key(
-    api_key_id: str, tenant: AdminTenant, session: SessionDep, runtime: RuntimeDep
+    api_key_id: str,
+    tenant: AdminTenant,
+    session: SessionDep,
+    runtime: RuntimeDep,
+    actor: ActorDep,
 ) -> Any:
     """Revoke a key at once; the gateway forgets it within its cache time (30 s)."""
-    return await service.revoke_api_key(session, runtime.outbox, tenant, api_key_id)
+    return await service.revoke_api_key(session, runtime.outbox, tenant, api_key_id, actor=actor)
 
 
 @router.post(

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from ecotrack.core.validation import Name, SingleLine
+
 API_KEY_SCOPES = (
     "activities:read",
     "activities:write",
@@ -20,16 +22,19 @@ API_KEY_SCOPES = (
 class SignupIn(BaseModel):
     email: EmailStr
     password: str = Field(min_length=10, max_length=256)
-    name: str = Field(min_length=1, max_length=200)
+    name: Name = Field(max_length=200)
 
 
-class AccountOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class SignupAccepted(BaseModel):
+    """The same answer whether or not the address already had an account."""
 
-    id: str
-    email: str
-    name: str
-    created_at: datetime
+    email: str = Field(description="The address, as it is stored (lower case).")
+    detail: str = Field(
+        default=(
+            "Log in with this address and password. If the address already had an account, "
+            "that account is unchanged and only its own password logs in."
+        )
+    )
 
 
 class SessionOut(BaseModel):
@@ -63,11 +68,11 @@ class SessionRefreshIn(BaseModel):
 
 
 class RefreshTokenIn(BaseModel):
-    refresh_token: str = Field(min_length=1, max_length=200)
+    refresh_token: SingleLine = Field(min_length=1, max_length=200)
 
 
 class ApiKeyIn(BaseModel):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name = Field(max_length=200)
     scopes: list[Literal[API_KEY_SCOPES]] = Field(min_length=1)  # type: ignore[valid-type]
 
 
@@ -94,7 +99,7 @@ class ApiKeyCreated(ApiKeyOut):
 
 
 class IntrospectIn(BaseModel):
-    api_key: str = Field(min_length=1, max_length=200)
+    api_key: SingleLine = Field(min_length=1, max_length=200)
 
 
 class TotpSetupOut(BaseModel):

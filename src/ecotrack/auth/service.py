@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import pyotp
 import sqlalchemy as sa
+import structlog
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,8 +21,11 @@ from ecotrack.core.config import Settings
 from ecotrack.core.deletion import DeletionRequested
 from ecotrack.core.errors import Conflict, Forbidden, NotFound, Unauthorized
 from ecotrack.core.events import Event
+from ecotrack.core.events.envelope import Actor
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.security import Identity, Tenant
+
+log = structlog.get_logger(__name__)
 
 # argon2-cffi's defaults are Argon2id with the RFC 9106 "low memory" parameters.
 password_hasher = PasswordHasher()
@@ -71,6 +75,22 @@ async def register_account(
         ),
     )
     return account
+
+
+async def sign_up(
+    session: AsyncSession, outbox: Outbox, *, email: str, password: str, name: str
+) -> None:
+    """An account for a new address; for an address that has one, nothing changes.
+
+    Both cost one password hash and the route answers both alike, so a sign-up does not
+    tell whether an address has an account (docs/api.md, "Signing up").
+    """
+    existing = await find_account(session, email)
+    if existing is None:
+        await register_account(session, outbox, email=email, password=password, name=name)
+        return
+    password_hasher.hash(password)  # the work a new account costs, then dropped
+    log.info("auth.signup_for_existing_account", user_id=existing.id)
 
 
 async def authenticate(
@@ -164,10 +184,9 @@ async def refresh(
     now = datetime.now(UTC)
     if stored is None or stored.revoked_at is not None or stored.expires_at <= now:
         raise Unauthorized("the refresh token is invalid, expired or revoked")
-    if stored.used_at is not None:
+    if stored.used_at is not None or not await _spend(session, stored.id, now):
         await revoke_family(session, stored.family_id)
         return None
-    stored.used_at = now
     account = await session.get(Account, stored.user_id)
     if account is None:
         raise Unauthorized("the refresh token is invalid, expired or revoked")
@@ -176,6 +195,27 @@ async def refresh(
     return await issue_tokens(
         session, settings, account, organization_id, family_id=stored.family_id
     )
+
+
+async def _spend(session: AsyncSession, token_id: str, now: datetime) -> bool:
+    """Mark the token used if it still is unused and unrevoked: whether this call did.
+
+    One conditional UPDATE, so of concurrent refreshes with one token exactly one changes
+    the row (PostgreSQL makes the others wait on its row lock and re-check the condition;
+    SQLite lets one writer in at a time); each of the others sees no row change and is
+    treated as reuse. A rollback (a refused switch) leaves the token unspent.
+    """
+    spent = await session.execute(
+        sa.update(RefreshToken)
+        .where(
+            RefreshToken.id == token_id,
+            RefreshToken.used_at.is_(None),
+            RefreshToken.revoked_at.is_(None),
+        )
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(spent.rowcount == 1)  # type: ignore[attr-defined]
 
 
 async def revoke_family(session: AsyncSession, family_id: str) -> None:
@@ -257,7 +297,13 @@ async def erase(session: AsyncSession, request: DeletionRequested) -> None:
 
 
 async def create_api_key(
-    session: AsyncSession, outbox: Outbox, tenant: Tenant, name: str, scopes: list[str]
+    session: AsyncSession,
+    outbox: Outbox,
+    tenant: Tenant,
+    name: str,
+    scopes: list[str],
+    *,
+    actor: Actor,
 ) -> tuple[ApiKey, str]:
     """A new key; the raw key is returned once and only its hash is stored."""
     prefix = secrets.token_hex(4)
@@ -272,15 +318,17 @@ async def create_api_key(
     )
     session.add(api_key)
     await session.flush()
-    await outbox.add(session, _api_key_event(events.API_KEY_CREATED, api_key, tenant))
+    await outbox.add(session, _api_key_event(events.API_KEY_CREATED, api_key, tenant, actor))
     return api_key, raw
 
 
-def _api_key_event(event_type: str, api_key: ApiKey, tenant: Tenant) -> Event:
+def _api_key_event(event_type: str, api_key: ApiKey, tenant: Tenant, actor: Actor) -> Event:
+    """``actor`` (who, from where) is what Users' audit log records (docs/events.md)."""
     return Event.new(
         event_type,
         source=events.SOURCE,
         tenant=api_key.organization_id,
+        actor=actor,
         data=events.ApiKeyChanged(
             api_key_id=api_key.id,
             organization_id=api_key.organization_id,
@@ -301,14 +349,19 @@ async def list_api_keys(session: AsyncSession, organization_id: str) -> list[Api
 
 
 async def revoke_api_key(
-    session: AsyncSession, outbox: Outbox, tenant: Tenant, api_key_id: str
+    session: AsyncSession,
+    outbox: Outbox,
+    tenant: Tenant,
+    api_key_id: str,
+    *,
+    actor: Actor,
 ) -> ApiKey:
     api_key = await session.get(ApiKey, api_key_id)
     if api_key is None or api_key.organization_id != tenant.organization_id:
         raise NotFound(f"no API key {api_key_id}")
     if api_key.revoked_at is None:
         api_key.revoked_at = datetime.now(UTC)
-        await outbox.add(session, _api_key_event(events.API_KEY_REVOKED, api_key, tenant))
+        await outbox.add(session, _api_key_event(events.API_KEY_REVOKED, api_key, tenant, actor))
     return api_key
 
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { messageOf } from "../../api/problem";
+import { messageOf, ProblemError } from "../../api/problem";
 import { useSession } from "../../auth/SessionProvider";
 import { PageHeader } from "../../components/PageHeader";
 
@@ -19,11 +19,22 @@ export function SignUpPage() {
     setBusy(true);
     setError(null);
     try {
+      // The answer is the same whether or not the address already has an account.
       await unwrap(api.POST("/api/v1/auth/signup", { body: { name, email, password } }));
+    } catch (failure) {
+      setError(messageOf(failure));
+      setBusy(false);
+      return;
+    }
+    try {
       await signIn(email, password);
       navigate("/organizations/new", { replace: true });
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(
+        failure instanceof ProblemError && failure.status === 401
+          ? "This address and password do not sign in. If the address already had an account, sign in with that account's password."
+          : messageOf(failure),
+      );
     } finally {
       setBusy(false);
     }
@@ -49,7 +60,10 @@ export function SignUpPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-          <p id="password-hint" className="hint">At least 10 characters.</p>
+          <p id="password-hint" className="hint">
+            At least 10 characters and hard to guess: no common password, sequence or your own name. A few
+            unrelated words work well.
+          </p>
           {error && <p role="alert" className="field-error">{error}</p>}
           <button type="submit" disabled={busy}>
             {busy ? "Creating…" : "Create account"}
