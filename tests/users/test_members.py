@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from users_api import API, Users
 
+from ecotrack.core.http import sign_forwarded_for
 from ecotrack.core.models import utcnow
 from ecotrack.core.security import Role
 from ecotrack.users.models import Invitation
@@ -260,7 +261,10 @@ async def test_the_audit_log_says_who_did_what_when_and_from_where_to_admins_onl
     await users.http.patch(
         f"{API}/organizations/{org_id}/members/{bob.user_id}",
         json={"role": "admin"},
-        headers={**alice.token(org_id, Role.OWNER), "X-Forwarded-For": "198.51.100.23"},
+        headers={
+            **alice.token(org_id, Role.OWNER),
+            **sign_forwarded_for("198.51.100.23", users.secret),
+        },
     )
     await users.join(org_id, alice, carol, Role.VIEWER)
     await users.http.delete(

@@ -7,6 +7,7 @@ from users_api import API, Person, Users
 
 from backends import wait_for
 from ecotrack.core.events import Event
+from ecotrack.core.http import sign_forwarded_for
 from ecotrack.core.security import Identity, Role, sign_identity
 from ecotrack.users.models import Organization
 
@@ -18,7 +19,8 @@ async def test_the_creator_becomes_owner_and_both_facts_are_published(users: Use
     created = await users.http.post(
         f"{API}/organizations",
         json={"name": "  Acme Ltd  "},
-        headers={**alice.token(), "X-Forwarded-For": "203.0.113.7, 10.0.0.1"},
+        # The client's address as the gateway tells it: signed (an unsigned one is ignored).
+        headers={**alice.token(), **sign_forwarded_for("203.0.113.7", users.secret)},
     )
     assert created.status_code == 201, created.text
     organization = created.json()

@@ -184,3 +184,20 @@ class WebhookDelivery(IdMixin, TimestampMixin, Base):
     last_error: Mapped[str | None] = mapped_column(sa.Text)
     last_status_code: Mapped[int | None]
     delivered_at: Mapped[datetime | None]
+
+
+class Membership(Base):
+    """Who belongs to which organisation with which role, as Users' member events say.
+
+    Analytics' own view (``memberships.py``), to check a person's role now rather than
+    the one their access token states. A removal stays as a row without a role, so the
+    removed person's unexpired token is refused; an organisation's deletion erases its
+    rows with the rest of its data.
+    """
+
+    __tablename__ = "memberships"
+
+    organization_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    role: Mapped[str | None] = mapped_column(sa.String(16))
+    changed_at: Mapped[datetime]

@@ -1,5 +1,6 @@
 """Carbon Tracking: emission factors, estimates, activities, facilities, meters, readings."""
 
+from ecotrack.carbon import memberships
 from ecotrack.carbon.api import router
 from ecotrack.carbon.models import Base, messaging
 from ecotrack.carbon.service import erase
@@ -15,5 +16,8 @@ def service_spec() -> ServiceSpec:
         metadata=Base.metadata,
         messaging=messaging,
         router=router,
-        subscriptions=(deletion_participant("carbon", messaging.outbox, erase),),
+        subscriptions=(
+            deletion_participant("carbon", messaging.outbox, erase),
+            memberships.subscription,
+        ),
     )

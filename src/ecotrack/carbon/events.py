@@ -24,6 +24,46 @@ class PrivateFactorCreated(BaseModel):
 class PrivateFactorDeleted(BaseModel):
     factor_id: str
     deleted_by: str
+    # Added for the audit log: what the deleted factor was.
+    activity: str | None = None
+    region: str | None = None
+    year: int | None = None
+
+
+# Contractual instruments (family ``instrument``) and applied recalculations (family
+# ``recalculation``): written for the audit log, with the actor on the envelope.
+INSTRUMENT_CREATED = "instrument.created"
+INSTRUMENT_DELETED = "instrument.deleted"
+RECALCULATION_APPLIED = "recalculation.applied"
+
+
+class InstrumentCreated(BaseModel):
+    instrument_id: str
+    organization_id: str
+    kind: str
+    factor_kg_per_kwh: float
+    region: str | None
+    year: int | None
+    created_by: str
+
+
+class InstrumentDeleted(BaseModel):
+    instrument_id: str
+    organization_id: str
+    kind: str
+    deleted_by: str
+
+
+class RecalculationApplied(BaseModel):
+    """One applied recalculation; each new version has its own ``emissions.recalculated``."""
+
+    recalculation_id: str
+    organization_id: str
+    requested: int | None  # how many activity ids were asked for; None: every current one
+    recalculated: int  # new versions written
+    skipped: int
+    recalculated_by: str
+    applied_at: datetime
 
 
 # The activity ledger (families ``activity`` and ``emissions``), meters (family ``reading``)

@@ -13,8 +13,9 @@ import base64
 import hashlib
 import hmac
 import time
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from fastapi import Depends, Request
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -132,18 +133,76 @@ class Tenant(BaseModel):
     identity: Identity
 
 
+def _tenant(identity: Identity, scope: str) -> Tenant:
+    if identity.organization_id is None:
+        raise Forbidden("this token is not for an organisation: ask for one with organization_id")
+    if not identity.may(scope):
+        held = identity.role.value if identity.role else ", ".join(identity.scopes) or "none"
+        raise Forbidden(f"'{scope}' is needed; the caller has {held}", required=scope)
+    return Tenant(organization_id=identity.organization_id, identity=identity)
+
+
 def authorize(scope: str) -> Any:
     """A dependency: the caller's organisation, if the caller may act with ``scope``."""
 
     def dependency(identity: CallerDep) -> Tenant:
-        if identity.organization_id is None:
+        return _tenant(identity, scope)
+
+    return Depends(dependency)
+
+
+# A person's token states the role held when it was issued (up to an access-token lifetime
+# ago). A service that keeps its own view of memberships, built from Users' member events,
+# also checks the role held now.
+
+REMOVED: Final = "removed"
+
+CurrentRole = Role | Literal["removed"] | None
+"""What a service has heard of one person in one organisation: the role held now,
+``"removed"``, or ``None`` when it has heard nothing of that membership yet."""
+
+CurrentRoleDependency = Callable[..., Awaitable[CurrentRole]]
+"""A service's FastAPI dependency: what its own membership view holds of the caller (the
+person and the organisation of their token), read in the request's session or connection."""
+
+
+def lower_role(first: Role, second: Role) -> Role:
+    return first if first.rank <= second.rank else second
+
+
+def authorize_current(scope: str, current_role: CurrentRoleDependency) -> Any:
+    """:func:`authorize`, with a person's role taken as the lower of the token's and now's.
+
+    ``current_role`` reads the calling service's own membership view. A person it knows
+    as removed is refused (403); one whose role is now lower than the token says acts
+    with the lower role; a membership it has not heard of yet (the events are on their
+    way) is taken as the token states it, as Auth issued it from the same events. API
+    keys are not memberships: Auth revokes them, and they pass as :func:`authorize` says.
+    """
+
+    # ``now``'s dependency is this call's argument, so it is a default rather than in an
+    # Annotated hint: the hints are strings here, resolved against the module's globals.
+    heard = Depends(current_role)
+
+    async def dependency(identity: CallerDep, now: CurrentRole = heard) -> Tenant:
+        tenant = _tenant(identity, scope)
+        if identity.kind != "user" or identity.role is None or now is None:
+            return tenant
+        if now == REMOVED:
             raise Forbidden(
-                "this token is not for an organisation: ask for one with organization_id"
+                "you are no longer a member of this organisation", reason="membership-removed"
             )
-        if not identity.may(scope):
-            held = identity.role.value if identity.role else ", ".join(identity.scopes) or "none"
-            raise Forbidden(f"'{scope}' is needed; the caller has {held}", required=scope)
-        return Tenant(organization_id=identity.organization_id, identity=identity)
+        role = lower_role(identity.role, Role(now))
+        if role == identity.role:
+            return tenant
+        lowered = identity.model_copy(update={"role": role})
+        if not lowered.may(scope):
+            raise Forbidden(
+                f"'{scope}' is needed; your role here is now {role.value}",
+                required=scope,
+                reason="role-lowered",
+            )
+        return Tenant(organization_id=tenant.organization_id, identity=lowered)
 
     return Depends(dependency)
 

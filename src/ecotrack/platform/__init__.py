@@ -44,7 +44,9 @@ class Platform:
             settings,
             {
                 name: httpx.AsyncClient(
-                    transport=httpx.ASGITransport(app=app),
+                    # A service's crash is its 500 answer, relayed as over HTTP, not an
+                    # exception raised in the gateway (which its breaker would count).
+                    transport=httpx.ASGITransport(app=app, raise_app_exceptions=False),
                     base_url=f"http://{name}",
                     timeout=settings.upstream_timeout_s,
                 )

@@ -21,6 +21,7 @@ import structlog
 import uvicorn
 
 from ecotrack.core.config import Settings
+from ecotrack.core.http import server_config
 from ecotrack.demo.simulator import SimulatedMeter, Simulator, kind_of
 from ecotrack.platform import Platform
 from ecotrack.platform.seed import CARBON, LIVE_METERS, DemoSeed, find_demo, service_client
@@ -139,15 +140,7 @@ class PlatformServer(uvicorn.Server):
     """
 
     def __init__(self, platform: Platform, port: int, *, simulate: bool = True) -> None:
-        super().__init__(
-            uvicorn.Config(
-                platform.gateway,
-                host=platform.settings.host,
-                port=port,
-                log_config=None,
-                lifespan="on",
-            )
-        )
+        super().__init__(server_config(platform.gateway, platform.settings, port))
         self.platform = platform
         self.port = port
         self.simulate = simulate

@@ -73,7 +73,12 @@ class Invitation(IdMixin, TimestampMixin, Base):
 
 
 class AuditEntry(Base):
-    """Who changed an organisation's membership, what, when and from which address."""
+    """Who did what to which object of an organisation, when and from which address.
+
+    Membership changes are written here with the change itself; what other services
+    audit (API keys, private factors, instruments, periods, recalculations, webhooks,
+    report exports) arrives by event, and ``event_id`` keeps each event to one entry.
+    """
 
     __tablename__ = "audit_log"
 
@@ -82,11 +87,17 @@ class AuditEntry(Base):
     organization_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     at: Mapped[datetime]
     actor_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    # "user" or "api_key"; None when the event that reported the act did not say
+    actor_kind: Mapped[str | None] = mapped_column(sa.String(16))
     action: Mapped[str] = mapped_column(sa.String(40))
+    object_type: Mapped[str] = mapped_column(sa.String(40))
+    object_id: Mapped[str | None] = mapped_column(sa.String(200))
     subject_id: Mapped[str | None] = mapped_column(sa.String(36))
     role: Mapped[str | None] = mapped_column(sa.String(16))
     previous_role: Mapped[str | None] = mapped_column(sa.String(16))
+    detail: Mapped[str | None] = mapped_column(sa.String(300))
     client_address: Mapped[str | None] = mapped_column(sa.String(64))
+    event_id: Mapped[str | None] = mapped_column(sa.String(36), unique=True, index=True)
 
 
 class DeletionSaga(IdMixin, Base):

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from ecotrack.core import validation
 from ecotrack.core.deletion import SubjectKind
 from ecotrack.core.security import Role
 
-# Surrounding blanks are stripped first, so a name of only spaces is refused as empty.
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# Surrounding blanks are stripped first, so a name of only spaces is refused as empty; a
+# control character (NUL, BEL, an escape sequence) is refused (core/validation.py).
+Name = Annotated[validation.Name, Field(max_length=200)]
 
 T = TypeVar("T")
 
@@ -82,28 +84,67 @@ class InvitationIssued(InvitationOut):
 
 
 class InvitationAccept(Input):
-    token: str = Field(min_length=1, max_length=200)
+    token: validation.SingleLine = Field(min_length=1, max_length=200)
 
 
 AuditAction = Literal[
+    # written by Users with the change
     "organization.created",
     "member.added",
     "member.role_changed",
     "member.removed",
     "invitation.created",
     "invitation.revoked",
+    "audit_log.exported",
+    # reported by the other services' events (docs/events.md)
+    "api_key.created",
+    "api_key.revoked",
+    "private_factor.created",
+    "private_factor.deleted",
+    "instrument.created",
+    "instrument.deleted",
+    "period.closed",
+    "recalculation.applied",
+    "webhook.created",
+    "webhook.deleted",
+    "report.exported",
 ]
+AuditObjectType = Literal[
+    "organization",
+    "member",
+    "invitation",
+    "audit_log",
+    "api_key",
+    "private_factor",
+    "instrument",
+    "period",
+    "recalculation",
+    "webhook",
+    "report",
+]
+ActorKind = Literal["user", "api_key"]
 
 
 class AuditEntryOut(BaseModel):
     id: int
     at: datetime
-    actor_id: str = Field(description="Who acted")
+    actor_id: str = Field(description="Who acted: a person's or an API key's id")
     action: AuditAction
     subject_id: str | None = Field(description="The member or invitation acted on")
     role: Role | None = Field(description="The role given (added, changed to, invited as)")
     previous_role: Role | None
     client_address: str | None = Field(description="Where the request came from")
+    # Added with the one audit trail; defaults keep them optional for older clients.
+    actor_kind: ActorKind | None = Field(
+        default=None, description="Whether the actor is a person or an API key (None: unknown)"
+    )
+    object_type: AuditObjectType | None = Field(
+        default=None, description="What kind of object was acted on (set on every entry)"
+    )
+    object_id: str | None = Field(default=None, description="The object acted on")
+    detail: str | None = Field(
+        default=None, description="The object in a few words (a name, a year...)"
+    )
 
 
 class Page(BaseModel, Generic[T]):

@@ -32,7 +32,6 @@ from ecotrack.users.models import (
 from ecotrack.users.pagination import decode_cursor, page_of
 from ecotrack.users.schemas import (
     AuditAction,
-    AuditEntryOut,
     InvitationIssued,
     InvitationOut,
     InvitationStatus,
@@ -100,12 +99,16 @@ def audit(
     role: Role | None = None,
     previous_role: Role | None = None,
 ) -> None:
+    object_type, _ = action.split(".", 1)
     session.add(
         AuditEntry(
             organization_id=organization_id,
             at=utcnow(),
             actor_id=actor.user_id,
+            actor_kind="user",
             action=action,
+            object_type=object_type,
+            object_id=organization_id if subject_id is None else subject_id,
             subject_id=subject_id,
             role=role,
             previous_role=previous_role,
@@ -563,43 +566,3 @@ async def accept_invitation(
     )
     await session.flush()
     return organization_out(organization, role)
-
-
-# Audit log -----------------------------------------------------------------------------
-
-
-class _AuditKey(BaseModel):
-    seq: int
-
-
-async def audit_log(
-    session: AsyncSession, organization_id: str, *, limit: int, cursor: str | None
-) -> Page[AuditEntryOut]:
-    """The organisation's audit entries, newest first."""
-    after = decode_cursor(cursor, _AuditKey)
-    query = (
-        sa.select(AuditEntry)
-        .where(AuditEntry.organization_id == organization_id)
-        .order_by(AuditEntry.seq.desc())
-        .limit(limit + 1)
-    )
-    if after is not None:
-        query = query.where(AuditEntry.seq < after.seq)
-    rows = (await session.scalars(query)).all()
-    shown, next_cursor = page_of(rows, limit, lambda entry: _AuditKey(seq=entry.seq))
-    return Page[AuditEntryOut](
-        items=[
-            AuditEntryOut(
-                id=entry.seq,
-                at=entry.at,
-                actor_id=entry.actor_id,
-                action=entry.action,
-                subject_id=entry.subject_id,
-                role=entry.role,
-                previous_role=entry.previous_role,
-                client_address=entry.client_address,
-            )
-            for entry in shown
-        ],
-        next_cursor=next_cursor,
-    )

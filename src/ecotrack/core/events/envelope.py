@@ -1,7 +1,8 @@
 """The one event envelope every service publishes, shaped after CloudEvents 1.0.
 
 ``tenant`` orders a tenant's events (it is the Kafka key); ``traceparent`` carries the
-W3C trace context across the bus so a consumer's span joins the writer's trace.
+W3C trace context across the bus so a consumer's span joins the writer's trace; ``actor``
+says who made the change an audited event records, and from which address.
 """
 
 from __future__ import annotations
@@ -12,6 +13,20 @@ from uuid import UUID, uuid4
 
 from opentelemetry.propagate import inject
 from pydantic import BaseModel, ConfigDict, Field
+
+
+class Actor(BaseModel):
+    """Who made an audited change: a person or an API key, and the client's address.
+
+    Service-agnostic on purpose: the gateway-verified identity's subject and kind, and the
+    address the gateway saw (``core.http.client_address``); ``None`` when not known.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="The person's or the API key's id")
+    kind: Literal["user", "api_key"]
+    address: str | None = Field(default=None, description="The client's address")
 
 
 class Event(BaseModel):
@@ -25,6 +40,9 @@ class Event(BaseModel):
     tenant: str | None = None
     time: datetime = Field(default_factory=lambda: datetime.now(UTC))
     traceparent: str | None = None
+    actor: Actor | None = Field(
+        default=None, description="Who made the change, on events the audit log records"
+    )
     data: dict[str, Any] = Field(default_factory=dict)
 
     @property
@@ -41,8 +59,9 @@ class Event(BaseModel):
         tenant: str | None,
         data: BaseModel | dict[str, Any],
         version: int = 1,
+        actor: Actor | None = None,
     ) -> Event:
-        """An event stamped with the caller's current trace context."""
+        """An event stamped with the caller's current trace context (and ``actor``, if any)."""
         carrier: dict[str, str] = {}
         inject(carrier)
         payload = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
@@ -52,6 +71,7 @@ class Event(BaseModel):
             source=source,
             tenant=tenant,
             traceparent=carrier.get("traceparent"),
+            actor=actor,
             data=payload,
         )
 

@@ -2,10 +2,10 @@ import { useMemo } from "react";
 import { DataTable, type Column } from "../../components/DataTable";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDateTime } from "../../lib/format";
-import { describeAudit, namesById } from "./members";
+import { describeAudit, keyNamesById, namesById } from "./members";
 import { Pager, useCursorPages } from "./Pager";
 import type { AuditEntry } from "./types";
-import { useAllMembers, useAuditLog, useInvitations } from "./useSettings";
+import { useAllMembers, useApiKeys, useAuditLog, useInvitations } from "./useSettings";
 
 export function AuditSection() {
   const pages = useCursorPages();
@@ -13,12 +13,16 @@ export function AuditSection() {
   // Names for the ids in the log: members now, and open invitations' emails.
   const members = useAllMembers(true);
   const invitations = useInvitations();
+  // And the organisation's API keys, to name the keys that acted.
+  const apiKeys = useApiKeys();
   const names = useMemo(() => namesById(members.data ?? []), [members.data]);
+  const keys = useMemo(() => keyNamesById(apiKeys.data ?? []), [apiKeys.data]);
+  const describe = (e: AuditEntry) => describeAudit(e, names, invitations.data, keys);
 
   const columns: Column<AuditEntry>[] = [
     { key: "when", header: "When", cell: (e) => formatDateTime(e.at) },
-    { key: "who", header: "Who", cell: (e) => describeAudit(e, names, invitations.data).who },
-    { key: "what", header: "What", cell: (e) => describeAudit(e, names, invitations.data).what },
+    { key: "who", header: "Who", cell: (e) => describe(e).who },
+    { key: "what", header: "What", cell: (e) => describe(e).what },
     { key: "where", header: "From where", cell: (e) => e.client_address ?? <span className="hint">not recorded</span> },
   ];
 
@@ -26,7 +30,9 @@ export function AuditSection() {
     <section className="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
       <p className="hint">
-        Membership and role changes and invitations, newest first, with the address each request came from.
+        Who did what, newest first, with the address each request came from: membership and role changes,
+        invitations, API keys, private factors and instruments, closed periods, recalculations, webhooks and report
+        exports, by people and by API keys.
       </p>
       {log.isPending ? (
         <Loading what="the audit log" />
@@ -39,7 +45,7 @@ export function AuditSection() {
             columns={columns}
             rows={log.data.items}
             rowKey={(e) => String(e.id)}
-            empty={<EmptyState title="Nothing logged yet">Changes to members and invitations appear here.</EmptyState>}
+            empty={<EmptyState title="Nothing logged yet">Changes to members, API keys, factors, periods and webhooks, and report exports, appear here.</EmptyState>}
           />
           <Pager
             what="the audit log"

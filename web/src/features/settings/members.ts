@@ -86,13 +86,60 @@ function role(value: Role | null): string {
   return value ? ROLE_LABEL[value].toLowerCase() : "an unknown role";
 }
 
-/** One audit entry in words: who did it and what they did. */
+/** API keys by id, from the API key list, to name the keys that acted. */
+export function keyNamesById(keys: readonly { id: string; name: string }[]): Map<string, string> {
+  return new Map(keys.map((key) => [key.id, key.name]));
+}
+
+function actor(entry: AuditEntry, names: Map<string, string>, keys: Map<string, string>): string {
+  if (entry.actor_kind !== "api_key") return person(entry.actor_id, names);
+  const name = keys.get(entry.actor_id);
+  return name ? `API key “${name}”` : `an API key (${entry.actor_id.slice(0, 8)})`;
+}
+
+/** What the other services report (docs/api.md, The audit log), in words; `detail` names the object. */
+function reported(entry: AuditEntry): string | null {
+  const about = entry.detail ? `: ${entry.detail}` : "";
+  switch (entry.action) {
+    case "audit_log.exported":
+      return "Exported the audit log";
+    case "api_key.created":
+      return `Created an API key${about}`;
+    case "api_key.revoked":
+      return `Revoked an API key${about}`;
+    case "private_factor.created":
+      return `Added a private emission factor${about}`;
+    case "private_factor.deleted":
+      return `Deleted a private emission factor${about}`;
+    case "instrument.created":
+      return `Added a contractual instrument${about}`;
+    case "instrument.deleted":
+      return `Deleted a contractual instrument${about}`;
+    case "period.closed":
+      return `Closed the reporting period${about}`;
+    case "recalculation.applied":
+      return `Applied a recalculation${about}`;
+    case "webhook.created":
+      return `Registered a webhook${about}`;
+    case "webhook.deleted":
+      return `Removed a webhook${about}`;
+    case "report.exported":
+      return `Exported a report${about}`;
+    default:
+      return null;
+  }
+}
+
+/** One audit entry in words: who did it (a person or an API key) and what they did. */
 export function describeAudit(
   entry: AuditEntry,
   names: Map<string, string>,
   invitations: readonly Pick<Invitation, "id" | "email">[] = [],
+  keys: Map<string, string> = new Map(),
 ): AuditLine {
-  const who = person(entry.actor_id, names);
+  const who = actor(entry, names, keys);
+  const other = reported(entry);
+  if (other !== null) return { who, what: other };
   const self = entry.subject_id === entry.actor_id;
   const subject = person(entry.subject_id, names);
   const invited = invitations.find((invitation) => invitation.id === entry.subject_id);
