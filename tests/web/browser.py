@@ -56,6 +56,7 @@ class LivePlatform:
     url: str
     log: Path
     tokens: dict[str, tuple[str, float]] = field(default_factory=dict)
+    last_projection: str = "not asked yet"
 
     async def token(self, email: str = DEMO_EMAIL, password: str = DEMO_PASSWORD) -> str:
         """An access token for ``email``, reused while it has minutes left."""
@@ -95,9 +96,19 @@ async def projected(platform: LivePlatform) -> bool:
         analytics = await api.get(
             "/api/v1/analytics/emissions", params={"from": "2024-01-01", "to": "2025-12-31"}
         )
+    platform.last_projection = f"carbon {carbon.status_code} {carbon.text[:300]}; " + (
+        f"analytics {analytics.status_code} {analytics.text[:300]}"
+    )
     if carbon.status_code != 200 or analytics.status_code != 200:
         return False
     return bool(abs(carbon.json()["co2e_kg"] - analytics.json()["total_co2e_kg"]) < 1e-6)
+
+
+def log_problems(log: Path, limit: int = 40) -> str:
+    """The platform's warning and error lines, for a failure's message."""
+    lines = log.read_text(errors="replace").splitlines()
+    flagged = [line for line in lines if '"level": "warning"' in line or '"level": "error"' in line]
+    return "\n".join(line[:400] for line in (flagged or lines)[-limit:])
 
 
 @dataclass

@@ -20,6 +20,7 @@ from browser import (
     WEB_DIST,
     Browsing,
     LivePlatform,
+    log_problems,
     projected,
     ready,
     unavailable,
@@ -71,7 +72,15 @@ async def live_platform(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterat
         try:
             async with httpx.AsyncClient(base_url=platform.url) as http:
                 await wait_for(lambda: ready(http), within=120, interval=0.1)
-            await wait_for(lambda: projected(platform), within=60, interval=0.2)
+            try:
+                # The seeded ledger's events reach Analytics over the bus; generous, as
+                # CI runs this after twenty minutes of other tests on two cores.
+                await wait_for(lambda: projected(platform), within=180, interval=0.5)
+            except AssertionError as exc:
+                raise AssertionError(
+                    f"Analytics never matched Carbon ({platform.last_projection}); "
+                    f"the platform logged:\n{log_problems(log)}"
+                ) from exc
             yield platform
         finally:
             if process.returncode is None:
