@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Sequence
+from pathlib import Path
 
 import ledger
 import pytest
@@ -15,6 +18,7 @@ from ecotrack.core.config import Settings
 from ecotrack.core.database import Database
 from ecotrack.core.events import Event, Transport, create_transport
 from ecotrack.core.events.consumer import EventHandler, IdempotentConsumer
+from ecotrack.core.events.embedded import EmbeddedTransport
 from ecotrack.core.events.outbox import Outbox, OutboxRelay
 
 
@@ -275,3 +279,55 @@ async def test_events_wait_out_a_database_outage_instead_of_going_to_the_dead_le
     assert [row.text for row in rows] == ["first", "second", "third"]
     assert outage["failures_left"] == 0
     assert await transport.read_dead_letters("note") == [], "an outage is not a poison event"
+
+
+async def _stops_within(stopping: Awaitable[None], seconds: float) -> None:
+    """Fails if ``stopping`` has not finished in ``seconds``, without cancelling it (a
+    cancellation would stop the loop that swallowed the first)."""
+    task = asyncio.ensure_future(stopping)
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if not done:
+        task.cancel()
+        pytest.fail(f"still running {seconds} s after it was cancelled")
+    with contextlib.suppress(asyncio.CancelledError):
+        task.result()
+
+
+async def test_a_consumer_and_the_relay_stop_even_as_an_event_wakes_them(
+    tmp_path: Path,
+) -> None:
+    """Stopping cancels a consumer (or the relay) in the very turn an append wakes it.
+
+    On Python 3.11, ``asyncio.wait_for`` returns the finished wait instead of raising
+    when the cancellation and the wakeup meet, so the loop went on and stop() waited
+    forever (tests hung in teardown now and then). The embedded bus and the relay are the
+    loops that wait so; Kafka's consumer polls instead.
+    """
+    transport = EmbeddedTransport(tmp_path / "bus.db", poll_interval_s=5)
+    await transport.start()
+
+    async def handler(events: Sequence[Event]) -> None:
+        pass
+
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'ledger.db'}", schema="ledger")
+    await ledger.create_schema(database)
+    relay = OutboxRelay(
+        "ledger", database, Outbox(ledger.messaging.outbox), transport, poll_interval=5
+    )
+    try:
+        for n in range(5):
+            subscription = await transport.subscribe(f"stopping-{n}", ["note"], handler)
+            await asyncio.sleep(0.1)  # it has read nothing and waits for an append
+            await transport.publish(
+                [Event.new("note.written", source="test", tenant=None, data={})]
+            )
+            await _stops_within(subscription.stop(), 10)
+        for _ in range(5):
+            running = asyncio.create_task(relay.run())
+            await asyncio.sleep(0.1)
+            relay.notify()
+            running.cancel()
+            await _stops_within(running, 10)
+    finally:
+        await database.dispose()
+        await transport.stop()

@@ -211,9 +211,12 @@ class EmbeddedTransport(Transport):
                     continue
                 if not rows:
                     # Until this process appends, or a poll interval: another process
-                    # on the same data directory may have.
+                    # on the same data directory may have. (asyncio.timeout: on Python
+                    # 3.11, wait_for can swallow a cancellation arriving as an append
+                    # wakes it, and stop() would then wait forever.)
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(wakeup.wait(), timeout=self.poll_interval_s)
+                        async with asyncio.timeout(self.poll_interval_s):
+                            await wakeup.wait()
         finally:
             self._wakeups.pop(wakeup, None)
 
