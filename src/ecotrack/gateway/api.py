@@ -29,10 +29,11 @@ router = APIRouter()
 _METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 # Never forwarded from the client: identity is ours to assert; credentials stop here.
+# Content-Length passes: the body streams through as declared (the body-limit middleware
+# has refused a declaration over the limit, and counts what arrives).
 _CLIENT_HEADERS_DROPPED = frozenset(
     {
         "host",
-        "content-length",
         "authorization",
         "x-api-key",
         "x-forwarded-for",

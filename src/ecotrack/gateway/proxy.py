@@ -1,9 +1,15 @@
 """Forwarding a request to the service that owns its path, with a breaker per upstream.
 
-Only idempotent methods are retried, and only when the request never reached the
-service (a connection failure). An upstream that keeps failing opens its circuit: the
-gateway then answers 503 at once, without calling it, until
-``ECOTRACK_BREAKER_RECOVERY_S`` has passed and a trial request succeeds.
+Bodies stream through in both directions: the request's as it arrives (counted against
+``ECOTRACK_MAX_REQUEST_BYTES`` by the body-limit middleware as it is read), the answer's
+as the upstream sends it, so the gateway holds a chunk at a time, never a whole body.
+Only idempotent requests without a body are retried (a streamed body cannot be sent
+twice), and only when the request never reached the service (a connection failure).
+
+An upstream that keeps failing opens its circuit: the gateway then answers 503 at once,
+without calling it, until ``ECOTRACK_BREAKER_RECOVERY_S`` has passed and a trial request
+succeeds. The breaker judges the answer's status line; a connection the upstream breaks
+after it (mid-body) ends the answer to the client there, as a proxy must.
 
 Only what says the upstream itself is down counts as a failure: a transport error (it
 cannot be reached, or broke the connection), a timeout, or a 503 it answered. Any other
@@ -13,12 +19,13 @@ content, and one organisation's bad request must not close a service for everyon
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 
 import httpx
 import structlog
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from purgatory import AsyncCircuitBreakerFactory
 from purgatory.domain.model import OpenedState
@@ -49,7 +56,8 @@ _HOP_BY_HOP = frozenset(
         "proxy-connection",
     }
 )
-_DROPPED_RESPONSE_HEADERS = _HOP_BY_HOP | {"content-length", "content-encoding", REQUEST_ID_HEADER}
+# The answer's bytes pass as sent (raw), so its Content-Length and Content-Encoding hold.
+_DROPPED_RESPONSE_HEADERS = _HOP_BY_HOP | {REQUEST_ID_HEADER}
 # The Host the client asked for, which services see as X-Forwarded-Host (their own Host
 # is the upstream's); never taken from the client.
 _FORWARDED_HOST = "x-forwarded-host"
@@ -74,6 +82,15 @@ def upstream_is_down(exc: BaseException) -> bool:
         return True
     # A request httpx refuses to send (LocalProtocolError) is this request's fault.
     return isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.LocalProtocolError)
+
+
+async def _relayed(upstream: httpx.Response) -> AsyncIterator[bytes]:
+    """The upstream's body as it arrives; its connection goes back to the pool after."""
+    try:
+        async for chunk in upstream.aiter_raw():
+            yield chunk
+    finally:
+        await upstream.aclose()
 
 
 class Upstreams:
@@ -111,18 +128,21 @@ class Upstreams:
         client = self.client_for(service)
         sent = [(k, v) for k, v in headers if k.lower() not in _HOP_BY_HOP | {_FORWARDED_HOST}]
         sent.append((_FORWARDED_HOST, request.headers.get("host", "")))
+        has_body = request.headers.get("content-length", "0") != "0" or (
+            "transfer-encoding" in request.headers
+        )
         upstream_request = client.build_request(
             request.method,
             path,
             params=request.url.query.encode(),
             # As bytes: header values arrive as Latin-1, which httpx would encode as ASCII.
             headers=[(k.encode("latin-1"), v.encode("latin-1")) for k, v in sent],
-            content=await request.body(),
+            content=request.stream() if has_body else None,
         )
         breaker = await self.breakers.get_breaker(service)
         try:
             async with breaker:
-                upstream = await self._send(client, upstream_request)
+                upstream = await self._send(client, upstream_request, retry=not has_body)
                 if upstream.status_code == 503:
                     raise UpstreamUnavailable(upstream)
         except UpstreamUnavailable as failure:
@@ -139,16 +159,19 @@ class Upstreams:
             raise ServiceUnavailable(f"{service} did not answer in time", service=service) from exc
         except httpx.TransportError as exc:
             raise ServiceUnavailable(f"{service} is unreachable", service=service) from exc
-        response = Response(content=upstream.content, status_code=upstream.status_code)
+        response = StreamingResponse(_relayed(upstream), status_code=upstream.status_code)
         # Every header line as sent: repeated ones (two Set-Cookie) must not merge.
         for name, value in upstream.headers.multi_items():
             if name not in _DROPPED_RESPONSE_HEADERS:
                 response.headers.append(name, value)
         return response
 
-    async def _send(self, client: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
-        if request.method not in IDEMPOTENT_METHODS:
-            return await client.send(request)
+    async def _send(
+        self, client: httpx.AsyncClient, request: httpx.Request, *, retry: bool
+    ) -> httpx.Response:
+        """The upstream's answer, its body still to be read (``stream=True``)."""
+        if not retry or request.method not in IDEMPOTENT_METHODS:
+            return await client.send(request, stream=True)
         async for attempt in AsyncRetrying(
             retry=retry_if_exception_type(httpx.ConnectError),
             stop=stop_after_attempt(3),
@@ -156,7 +179,7 @@ class Upstreams:
             reraise=True,
         ):
             with attempt:
-                return await client.send(request)
+                return await client.send(request, stream=True)
         raise AssertionError("unreachable: tenacity reraises the last error")
 
     async def readiness(self) -> dict[str, str]:
