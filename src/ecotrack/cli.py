@@ -13,7 +13,12 @@ from fastapi import FastAPI
 from ecotrack.analytics.projection import rebuild
 from ecotrack.auth import tokens
 from ecotrack.core.config import Settings, get_settings
-from ecotrack.core.http import create_service_app, server_config, standalone_lifespan
+from ecotrack.core.http import (
+    create_service_app,
+    server_config,
+    server_loop,
+    standalone_lifespan,
+)
 from ecotrack.core.migrations import new_revision
 from ecotrack.core.runtime import Backends, ServiceRuntime
 from ecotrack.core.telemetry import configure_telemetry
@@ -48,9 +53,13 @@ async def _serve(fastapi_app: FastAPI, settings: Settings, port: int) -> None:
 
 
 def _run_until_interrupted(main: Coroutine[Any, Any, None]) -> None:
-    """Run a server; Ctrl-C (re-raised by uvicorn after its graceful shutdown) ends it."""
+    """Run a server; Ctrl-C (re-raised by uvicorn after its graceful shutdown) ends it.
+
+    Servers run on uvloop (:func:`server_loop`) and parse HTTP with httptools.
+    """
     try:
-        asyncio.run(main)
+        with asyncio.Runner(loop_factory=server_loop()) as runner:
+            runner.run(main)
     except KeyboardInterrupt:
         _say("EcoTrack stopped.")
 

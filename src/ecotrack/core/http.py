@@ -8,6 +8,7 @@ trusted proxy or the gateway's signature says otherwise (:class:`ClientAddressMi
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import ipaddress
@@ -316,8 +317,24 @@ def server_config(app: ASGIApp, settings: Settings, port: int, **options: Any) -
     from 127.0.0.1, and the apps decide whom to believe themselves
     (``ECOTRACK_TRUSTED_PROXIES``, :class:`ClientAddressMiddleware`).
     """
-    chosen: dict[str, Any] = {"host": settings.host, "log_config": None, "lifespan": "on"}
+    chosen: dict[str, Any] = {
+        "host": settings.host,
+        "log_config": None,
+        "lifespan": "on",
+        # llhttp's C parser, not h11's pure-Python one; a dependency, so always there.
+        "http": "httptools",
+    }
     return uvicorn.Config(app, port=port, **(chosen | options), proxy_headers=False)
+
+
+def server_loop() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """The event loop servers run on: uvloop's (libuv) where it is installed, which is
+    everywhere but Windows; else asyncio's own (``None``)."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
 
 
 async def _check(name: str, probe: Probe, checks: dict[str, str]) -> None:
