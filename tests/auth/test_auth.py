@@ -18,12 +18,13 @@ import sqlalchemy as sa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from accounts import PASSWORD, bearer, grant_membership, log_in, member_token, sign_up
-from backends import free_port, serving
+from backends import free_port, serving, wait_for
 from ecotrack.auth import tokens
 from ecotrack.auth.models import Account, SigningKey
 from ecotrack.core.config import Settings
 from ecotrack.gateway.authn import api_key_cache_key
 from ecotrack.platform import Platform
+from hosting import gateway_client, running_platform
 
 ME = "/api/v1/auth/api-keys"  # an admin-only route: 401 without identity, 403 for others
 
@@ -281,31 +282,40 @@ async def test_forged_expired_and_misaddressed_tokens_get_401(
         assert answer.headers["content-type"] == "application/problem+json", case
 
 
-async def test_rotated_keys_keep_verifying_until_retired(
-    client: httpx.AsyncClient, platform: Platform
-) -> None:
-    tokens_, _, _ = await member_token(client, platform, "admin")
-    old_token = tokens_["access_token"]
-    old_kid = jwt.get_unverified_header(old_token)["kid"]
-    runtime = platform.runtimes["auth"]
-    async with runtime.database.session() as session:
-        new_key = await tokens.rotate(session, runtime.settings)
+async def test_rotated_keys_keep_verifying_until_retired(settings: Settings) -> None:
+    # The gateway keeps Auth's keys for the JWKS cache TTL: a second here, so that a
+    # retirement reaches it within the test.
+    async with (
+        running_platform(settings.model_copy(update={"jwks_cache_ttl_s": 1.0})) as platform,
+        gateway_client(platform) as client,
+    ):
+        tokens_, _, _ = await member_token(client, platform, "admin")
+        old_token = tokens_["access_token"]
+        old_kid = jwt.get_unverified_header(old_token)["kid"]
+        runtime = platform.runtimes["auth"]
+        async with runtime.database.session() as session:
+            new_key = await tokens.rotate(session, runtime.settings)
 
-    jwks = (await client.get("/.well-known/jwks.json")).json()
-    assert {key["kid"] for key in jwks["keys"]} == {old_kid, new_key.kid}
-    assert (await client.get(ME, headers=bearer(old_token))).status_code == 200
+        jwks = (await client.get("/.well-known/jwks.json")).json()
+        assert {key["kid"] for key in jwks["keys"]} == {old_kid, new_key.kid}
+        assert (await client.get(ME, headers=bearer(old_token))).status_code == 200
 
-    # One token lifetime later the retired key leaves the JWKS and its tokens fail.
-    async with runtime.database.session() as session:
-        await session.execute(
-            sa.update(SigningKey)
-            .where(SigningKey.kid == old_kid)
-            .values(retired_at=datetime.now(UTC) - timedelta(hours=1))
-        )
-    await platform.backends.cache.delete("gateway:jwks")
-    jwks = (await client.get("/.well-known/jwks.json")).json()
-    assert [key["kid"] for key in jwks["keys"]] == [new_key.kid]
-    assert (await client.get(ME, headers=bearer(old_token))).status_code == 401
+        # One token lifetime later the retired key leaves the JWKS, and once the gateway
+        # has the new JWKS its tokens fail, verified before or not.
+        async with runtime.database.session() as session:
+            await session.execute(
+                sa.update(SigningKey)
+                .where(SigningKey.kid == old_kid)
+                .values(retired_at=datetime.now(UTC) - timedelta(hours=1))
+            )
+        await platform.backends.cache.delete("gateway:jwks")
+        jwks = (await client.get("/.well-known/jwks.json")).json()
+        assert [key["kid"] for key in jwks["keys"]] == [new_key.kid]
+
+        async def refused() -> bool:
+            return (await client.get(ME, headers=bearer(old_token))).status_code == 401
+
+        await wait_for(refused, within=30, interval=0.1)
 
 
 async def test_a_third_party_verifies_tokens_from_discovery_and_jwks_alone(
@@ -415,3 +425,21 @@ async def test_totp_second_factor(client: httpx.AsyncClient) -> None:
 async def test_unsupported_grants_are_bad_requests(client: httpx.AsyncClient, grant: str) -> None:
     answer = await client.post("/api/v1/auth/token", data={"grant_type": grant})
     assert answer.status_code == 400
+
+
+async def test_a_verified_token_is_refused_once_it_expires(settings: Settings) -> None:
+    """The gateway remembers verified tokens, each only until its own expiry."""
+    async with (
+        running_platform(settings.model_copy(update={"access_token_ttl_s": 2})) as platform,
+        gateway_client(platform) as client,
+    ):
+        tokens_, _, _ = await member_token(client, platform, "admin")
+        token = tokens_["access_token"]
+        assert (await client.get(ME, headers=bearer(token))).status_code == 200
+        assert (await client.get(ME, headers=bearer(token))).status_code == 200
+
+        async def expired() -> bool:
+            answer = await client.get(ME, headers=bearer(token))
+            return answer.status_code == 401 and "expired" in answer.json()["detail"]
+
+        await wait_for(expired, within=30, interval=0.2)

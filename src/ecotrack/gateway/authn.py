@@ -1,9 +1,12 @@
 """Who is calling: verify an access token (against Auth's JWKS) or an API key (via Auth).
 
-Public keys are cached for ``ECOTRACK_JWKS_CACHE_TTL_S``; a token signed with a key
-the cache does not know triggers one refresh (at most every few seconds), which is how
-rotation reaches the gateway without a restart. API-key answers are cached briefly, so
-a revoked key stops working within :data:`API_KEY_CACHE_S`.
+Public keys are kept, parsed, for ``ECOTRACK_JWKS_CACHE_TTL_S``; a token signed with a
+key the gateway does not know triggers one refresh (at most every few seconds), which is
+how rotation reaches the gateway without a restart. A token once verified is remembered
+(at most :data:`VERIFIED_TOKENS` of them, each until it expires, and only while the key
+that signed it is still published), so a client's next requests cost a dictionary lookup
+instead of a signature check. API-key answers are cached briefly, so a revoked key stops
+working within :data:`API_KEY_CACHE_S`.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 import jwt
+from cachetools import TLRUCache
 from fastapi import Request
 
 from ecotrack.core.cache import Cache
@@ -29,6 +33,13 @@ API_KEY_CACHE_S = 30.0
 JWKS_REFRESH_MIN_INTERVAL_S = 5.0
 JWKS_PATH = "/api/v1/auth/.well-known/jwks.json"
 INTROSPECT_PATH = "/api/v1/auth/internal/introspect"
+VERIFIED_TOKENS = 10_000
+
+
+class _Verified(NamedTuple):
+    identity: Identity
+    kid: str
+    expires_at: float
 
 
 def api_key_cache_key(api_key: str) -> str:
@@ -54,6 +65,11 @@ class Authenticator:
         self.cache = cache
         self.auth = auth
         self._jwks_fetched_at = 0.0
+        self._keys: dict[str, jwt.PyJWK] = {}
+        self._keys_expire_at = 0.0
+        self._verified: TLRUCache[str, _Verified] = TLRUCache(
+            maxsize=VERIFIED_TOKENS, ttu=lambda _token, seen, _now: seen.expires_at, timer=time.time
+        )
 
     async def identify(self, request: Request) -> Identity | None:
         credential = credential_of(request)
@@ -64,13 +80,17 @@ class Authenticator:
         return await self._token_identity(credential)
 
     async def _token_identity(self, token: str) -> Identity:
+        seen = self._verified.get(token)
+        if seen is not None and seen.kid in await self._current_keys():
+            return seen.identity
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
             raise Unauthorized("the access token is malformed") from exc
         if header.get("alg") not in ALGORITHMS:
             raise Unauthorized(f"tokens must be signed with {', '.join(ALGORITHMS)}")
-        key = await self._public_key(str(header.get("kid", "")))
+        kid = str(header.get("kid", ""))
+        key = await self._public_key(kid)
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
@@ -85,24 +105,34 @@ class Authenticator:
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"the access token is not valid: {exc}") from exc
         role = claims.get("role")
-        return Identity(
+        identity = Identity(
             subject=claims["sub"],
             kind="user",
             organization_id=claims.get("org_id"),
             role=Role(role) if role else None,
             token_id=claims["jti"],
         )
+        self._verified[token] = _Verified(identity, kid, float(claims["exp"]))
+        return identity
 
     async def _public_key(self, kid: str) -> jwt.PyJWK:
-        keys = await self._jwks(refresh=False)
+        keys = await self._current_keys()
         if (
             kid not in keys
             and time.monotonic() - self._jwks_fetched_at > JWKS_REFRESH_MIN_INTERVAL_S
         ):
-            keys = await self._jwks(refresh=True)
+            keys = await self._current_keys(refresh=True)
         if kid not in keys:
             raise Unauthorized("the access token was signed by an unknown or retired key")
-        return jwt.PyJWK(keys[kid])
+        return keys[kid]
+
+    async def _current_keys(self, *, refresh: bool = False) -> dict[str, jwt.PyJWK]:
+        """Auth's published keys, parsed, kept in this process for the JWKS cache TTL."""
+        if refresh or time.monotonic() >= self._keys_expire_at:
+            published = await self._jwks(refresh=refresh)
+            self._keys = {kid: jwt.PyJWK(key) for kid, key in published.items()}
+            self._keys_expire_at = time.monotonic() + self.settings.jwks_cache_ttl_s
+        return self._keys
 
     async def _jwks(self, *, refresh: bool) -> dict[str, dict[str, Any]]:
         cached = None if refresh else await self.cache.get("gateway:jwks")

@@ -58,6 +58,8 @@ _HOP_BY_HOP = frozenset(
 )
 # The answer's bytes pass as sent (raw), so its Content-Length and Content-Encoding hold.
 _DROPPED_RESPONSE_HEADERS = _HOP_BY_HOP | {REQUEST_ID_HEADER}
+# Answers up to this size are relayed in one piece, larger (or undeclared) ones streamed.
+WHOLE_ANSWER_BYTES = 64 * 1024
 # The Host the client asked for, which services see as X-Forwarded-Host (their own Host
 # is the upstream's); never taken from the client.
 _FORWARDED_HOST = "x-forwarded-host"
@@ -82,6 +84,31 @@ def upstream_is_down(exc: BaseException) -> bool:
         return True
     # A request httpx refuses to send (LocalProtocolError) is this request's fault.
     return isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.LocalProtocolError)
+
+
+async def _relay(upstream: httpx.Response) -> Response:
+    """The upstream's answer as the gateway's, its bytes unchanged.
+
+    An answer that declares a small length is read whole and sent in one piece (a
+    stream's task group costs more than the copy); anything else streams.
+    """
+    declared = upstream.headers.get("content-length", "")
+    response: Response
+    if declared.isdigit() and int(declared) <= WHOLE_ANSWER_BYTES:
+        try:
+            body = b"".join([chunk async for chunk in upstream.aiter_raw()])
+        finally:
+            await upstream.aclose()
+        response = Response(content=body, status_code=upstream.status_code)
+        dropped = _DROPPED_RESPONSE_HEADERS | {"content-length"}  # Response sets it
+    else:
+        response = StreamingResponse(_relayed(upstream), status_code=upstream.status_code)
+        dropped = _DROPPED_RESPONSE_HEADERS
+    # Every header line as sent: repeated ones (two Set-Cookie) must not merge.
+    for name, value in upstream.headers.multi_items():
+        if name not in dropped:
+            response.headers.append(name, value)
+    return response
 
 
 async def _relayed(upstream: httpx.Response) -> AsyncIterator[bytes]:
@@ -159,12 +186,7 @@ class Upstreams:
             raise ServiceUnavailable(f"{service} did not answer in time", service=service) from exc
         except httpx.TransportError as exc:
             raise ServiceUnavailable(f"{service} is unreachable", service=service) from exc
-        response = StreamingResponse(_relayed(upstream), status_code=upstream.status_code)
-        # Every header line as sent: repeated ones (two Set-Cookie) must not merge.
-        for name, value in upstream.headers.multi_items():
-            if name not in _DROPPED_RESPONSE_HEADERS:
-                response.headers.append(name, value)
-        return response
+        return await _relay(upstream)
 
     async def _send(
         self, client: httpx.AsyncClient, request: httpx.Request, *, retry: bool
