@@ -74,9 +74,12 @@ typecheck: install
 	@echo "==> mypy src"
 	@$(BIN)/mypy src
 
+# Tests mostly wait (on brokers, consumers, servers), so more workers than cores pay off.
+TEST_WORKERS ?= 4
+
 test: lint typecheck web-check web
-	@echo "==> pytest (embedded defaults, then PostgreSQL + Redis + Kafka)"
-	@$(BIN)/pytest
+	@echo "==> pytest on $(TEST_WORKERS) workers (embedded defaults, and PostgreSQL + Redis + Kafka)"
+	@$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20
 
 format: install
 	@$(BIN)/ruff check --fix src tests bench

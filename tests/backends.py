@@ -24,7 +24,10 @@ from redis.asyncio import Redis
 POSTGRES_ADMIN_URL = os.environ.get(
     "ECOTRACK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
-REDIS_URL = os.environ.get("ECOTRACK_TEST_REDIS", "redis://127.0.0.1:6379/15")
+# Each pytest-xdist worker (gw0, gw1, ...) flushes a Redis database of its own, counting
+# down from 15, so that one worker's flush never empties another's rate limits.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+REDIS_URL = os.environ.get("ECOTRACK_TEST_REDIS", f"redis://127.0.0.1:6379/{15 - _WORKER}")
 
 
 class BackendUnavailable(RuntimeError):

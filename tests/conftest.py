@@ -44,6 +44,14 @@ FAST = {
 }
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``make test``), every test of the live ``ecotrack up`` goes to
+    one worker, so that one platform and one Chromium serve them all."""
+    for item in items:
+        if "live_platform" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
     """Run a coroutine from a sync fixture, outside the test loop."""
     return asyncio.run(coroutine)
