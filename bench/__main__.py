@@ -10,13 +10,14 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import analytics, estimates, event_pipeline, ingest, web
+from bench import analytics, estimates, event_pipeline, gateway, ingest, web
 
 BENCHMARKS = {
     "event_pipeline": event_pipeline,
     "estimates": estimates,
     "analytics": analytics,
     "ingest": ingest,
+    "gateway": gateway,
     "web": web,
 }
 

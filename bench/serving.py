@@ -24,8 +24,11 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def serving(service: str, settings: dict[str, str]) -> AsyncIterator[str]:
-    """``ecotrack serve SERVICE --migrate`` with these ``ECOTRACK_*`` settings; its URL.
+async def serving_process(
+    service: str, settings: dict[str, str]
+) -> AsyncIterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``ecotrack serve SERVICE --migrate`` with these ``ECOTRACK_*`` settings: its URL
+    and its process (for its memory).
 
     Its own process, as deployed, so that the client and each service do not share a
     core (or Python's lock).
@@ -48,13 +51,20 @@ async def serving(service: str, settings: dict[str, str]) -> AsyncIterator[str]:
                         break
                 except httpx.TransportError:
                     pass
-                if time.monotonic() > deadline:
+                if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"the {service} service did not become ready in 60 s")
                 await asyncio.sleep(0.2)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@asynccontextmanager
+async def serving(service: str, settings: dict[str, str]) -> AsyncIterator[str]:
+    """:func:`serving_process`'s URL alone."""
+    async with serving_process(service, settings) as (url, _process):
+        yield url
 
 
 async def add_meters(carbon: httpx.AsyncClient, headers: dict[str, str], count: int) -> list[str]:
