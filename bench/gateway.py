@@ -27,6 +27,7 @@ import os
 import statistics
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -109,6 +110,8 @@ class Load:
     completed: int = 0
     errors: int = 0
     latencies_ms: list[float] = field(default_factory=list)
+    # What went wrong, by kind: a status code, or the client's exception class.
+    error_kinds: Counter[str] = field(default_factory=Counter)
 
 
 async def _drive(send: Send, connections: int, seconds: float, pid: int | None = None) -> Any:
@@ -126,8 +129,11 @@ async def _drive(send: Send, connections: int, seconds: float, pid: int | None =
                 try:
                     answer = await send(http)
                     ok = answer.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    kind = str(answer.status_code)
+                except httpx.HTTPError as exc:
+                    ok, kind = False, type(exc).__name__
+                if not ok:
+                    load.error_kinds[kind] += 1
                 load.latencies_ms.append((time.perf_counter() - started) * 1000)
                 load.completed += ok
                 load.errors += not ok
@@ -274,7 +280,8 @@ async def run() -> str:
     lines += [
         "",
         f"{LOAD_S:.0f} s at 64 connections through the gateway: {soak.completed} answered "
-        f"({soak.completed / LOAD_S:.0f}/s), {soak.errors} errors; gateway memory (MiB) "
+        f"({soak.completed / LOAD_S:.0f}/s), {soak.errors} errors "
+        f"{dict(soak.error_kinds) or ''}; gateway memory (MiB) "
         + ", ".join(f"{at:.0f} s: {mib:.0f}" for at, mib in memory),
     ]
     return "\n".join(lines)
