@@ -118,8 +118,14 @@ async def invite_viewer(platform: LivePlatform, email: str) -> None:
         )
     await new_person(platform, email, name="Vera Viewer")
     async with platform.api(await platform.token(email, PASSWORD)) as api:
-        answer = await api.post(
-            "/api/v1/users/invitations/accept", json={"token": invitation["token"]}
-        )
+        # Users learns of a new account from Auth's event: until it has, accepting
+        # answers 404 ("your profile has not reached Users yet").
+        async def accepted() -> httpx.Response | None:
+            answer = await api.post(
+                "/api/v1/users/invitations/accept", json={"token": invitation["token"]}
+            )
+            return None if answer.status_code == 404 else answer
+
+        answer = await wait_for(accepted, within=60, interval=0.2)
         assert answer.status_code in (200, 201), answer.text
     await _organisation_token(platform, email, demo["id"])
