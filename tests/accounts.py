@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -106,3 +107,30 @@ async def token_when(
 
 async def profile_ready(client: httpx.AsyncClient, access_token: str) -> bool:
     return (await client.get("/api/v1/users/me", headers=bearer(access_token))).status_code == 200
+
+
+@dataclass
+class Owner:
+    """A person who created an organisation, with a token for it."""
+
+    user_id: str
+    email: str
+    organization_id: str
+    headers: dict[str, str]
+
+
+async def new_owner(client: httpx.AsyncClient, name: str) -> Owner:
+    """Someone who signs up and creates an organisation, through the API as a client does."""
+    email = f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
+    user_id = await sign_up(client, email, name=name)
+    first = await log_in(client, email)
+    await wait_for(lambda: profile_ready(client, first["access_token"]), within=60)
+    created = await client.post(
+        "/api/v1/users/organizations",
+        json={"name": f"{name} Ltd"},
+        headers=bearer(first["access_token"]),
+    )
+    assert created.status_code == 201, created.text
+    organization_id = created.json()["id"]
+    tokens = await token_when(client, email, organization_id, "owner")
+    return Owner(user_id, email, organization_id, bearer(tokens["access_token"]))

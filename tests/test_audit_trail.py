@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from ipaddress import ip_network
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from accounts import bearer, log_in, profile_ready, sign_up, token_when
+from accounts import Owner, bearer, log_in, new_owner, profile_ready, sign_up, token_when
 from backends import wait_for
 from ecotrack.core.config import Settings
 
@@ -43,31 +42,6 @@ INSTRUMENT = {"kind": "ppa", "factor_kg_per_kwh": 0.0, "region": "GB"}
 def settings(settings: Settings) -> Settings:
     """A webhook to this host may be registered (none is ever delivered here)."""
     return settings.model_copy(update={"webhook_allowed_networks": [ip_network("127.0.0.0/8")]})
-
-
-@dataclass
-class Owner:
-    user_id: str
-    email: str
-    organization_id: str
-    headers: dict[str, str]
-
-
-async def _owner(client: httpx.AsyncClient, name: str) -> Owner:
-    """Someone who signs up and creates an organisation, with a token for it."""
-    email = f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
-    user_id = await sign_up(client, email, name=name)
-    first = await log_in(client, email)
-    await wait_for(lambda: profile_ready(client, first["access_token"]), within=60)
-    created = await client.post(
-        f"{USERS}/organizations",
-        json={"name": f"{name} Ltd"},
-        headers=bearer(first["access_token"]),
-    )
-    assert created.status_code == 201, created.text
-    organization_id = created.json()["id"]
-    tokens = await token_when(client, email, organization_id, "owner")
-    return Owner(user_id, email, organization_id, bearer(tokens["access_token"]))
 
 
 async def _until_accepted(
@@ -124,7 +98,7 @@ async def _logged(
 async def test_every_audited_write_reaches_the_organisations_log_with_actor_object_and_address(
     client: httpx.AsyncClient,
 ) -> None:
-    owner = await _owner(client, "Olu")
+    owner = await new_owner(client, "Olu")
     me = (owner.user_id, "user")
 
     # Auth: an API key (named like a spreadsheet formula), created by the owner.
@@ -287,7 +261,7 @@ async def test_every_audited_write_reaches_the_organisations_log_with_actor_obje
 async def test_another_organisations_acts_never_appear_and_only_admins_read_the_log(
     client: httpx.AsyncClient,
 ) -> None:
-    ours, theirs = await _owner(client, "Ada"), await _owner(client, "Bea")
+    ours, theirs = await new_owner(client, "Ada"), await new_owner(client, "Bea")
     mine = (
         await _until_accepted(
             client, "POST", f"{CARBON}/instruments", ours.headers, json=INSTRUMENT

@@ -16,27 +16,11 @@ from typing import Any
 
 import httpx
 
-from accounts import bearer, log_in, profile_ready, sign_up, token_when
+from accounts import new_owner
 from backends import wait_for
 
 PARAMETER = re.compile(r"{(\w+)(?::path)?}")
 USERS = "/api/v1/users"
-
-
-async def _organization_with_owner(client: httpx.AsyncClient, name: str) -> tuple[str, str, dict]:
-    email = f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
-    user_id = await sign_up(client, email, name=name)
-    first = await log_in(client, email)
-    await wait_for(lambda: profile_ready(client, first["access_token"]), within=60)
-    created = await client.post(
-        f"{USERS}/organizations",
-        json={"name": f"{name} Ltd"},
-        headers=bearer(first["access_token"]),
-    )
-    assert created.status_code == 201, created.text
-    organization_id = created.json()["id"]
-    tokens = await token_when(client, email, organization_id, "owner")
-    return organization_id, user_id, bearer(tokens["access_token"])
 
 
 async def _objects_of(
@@ -181,9 +165,10 @@ def _body_for(operation: dict[str, Any], components: dict[str, Any]) -> Any:
 async def test_no_route_reveals_or_changes_another_organisations_objects(
     client: httpx.AsyncClient,
 ) -> None:
-    org_b, owner_b_id, owner_b = await _organization_with_owner(client, "Bravo")
+    bravo = await new_owner(client, "Bravo")
+    org_b, owner_b_id, owner_b = bravo.organization_id, bravo.user_id, bravo.headers
     objects_b = await _objects_of(client, owner_b, org_b, owner_b_id)
-    _, _, owner_a = await _organization_with_owner(client, "Alpha")
+    owner_a = (await new_owner(client, "Alpha")).headers
 
     document = (await client.get("/openapi.json")).json()
     components = document["components"]["schemas"]

@@ -33,7 +33,7 @@ SIGNED_IN_PAGES = [
     ("reports", "/reports"),
     ("settings-members", "/settings/members"),
     ("settings-invitations", "/settings/invitations"),
-    ("settings-audit", "/settings/audit"),
+    ("settings-audit-log", "/settings/audit-log"),
     ("settings-api-keys", "/settings/api-keys"),
     ("settings-webhooks", "/settings/webhooks"),
     ("settings-private-factors", "/settings/private-factors"),
@@ -111,6 +111,9 @@ async def test_signed_in_page(
     page = await browsing.sign_in()
     await page.goto(browsing.base_url + path.format(**demo_ids))
     await _check(page, name)
+    if name != "not-found":
+        # each of these paths is a real page: the app's not-found page would be a wrong link
+        assert await page.get_by_role("heading", name="Not found", exact=True).count() == 0, path
 
 
 @pytest.mark.parametrize(("name", "path"), SIGNED_OUT_PAGES, ids=[n for n, _ in SIGNED_OUT_PAGES])

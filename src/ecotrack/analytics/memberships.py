@@ -1,11 +1,5 @@
-"""Analytics' view of memberships, from Users' member events, and the role check it backs.
-
-Analytics consumes the member events (group ``analytics.memberships``) into its own
-``memberships`` table (``core.memberships``), and :func:`authorize` refuses a person it
-knows as removed and holds one whose role went down to the lower role, once the event has
-arrived. A membership not heard of yet is taken as the token states it (see
-``core.security.authorize_current``).
-"""
+"""Analytics's view of memberships (group ``analytics.memberships``; see ``core.memberships``)
+and the role check it backs: :func:`authorize`."""
 
 from __future__ import annotations
 
