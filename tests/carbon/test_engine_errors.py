@@ -131,9 +131,10 @@ def test_unknown_gwp_set() -> None:
     assert p.extensions["accepted_values"] == ["AR4", "AR5", "AR6"]
 
 
-def test_blend_has_no_ar6_value() -> None:
-    p = problem(activity="refrigerant.leak", unit="kg", gwp="AR6", options={"gas": "R-404A"})
-    assert p.extensions["accepted_values"] == ["AR5"]
+def test_gas_missing_from_a_set_names_the_sets_it_has() -> None:
+    # AR4 lists fewer gases: HFC-41 has AR5 and AR6 values only
+    p = problem(activity="refrigerant.leak", unit="kg", gwp="AR4", options={"gas": "HFC-41"})
+    assert p.extensions["accepted_values"] == ["AR5", "AR6"]
 
 
 def test_unknown_gas() -> None:

@@ -688,6 +688,8 @@ class _GasLine:
     per_unit: float  # kg of the gas (mass basis) or kg CO2e (co2e basis) per factor unit
     gwp: float | None  # None where the source publishes the gas as CO2e already
     text: tuple[str, ...]  # the step, split where the amount-dependent numbers go
+    # a step of its own before this one: how a blend's GWP was computed from its composition
+    derivation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -725,13 +727,20 @@ def _template_uncached(factor: Factor, gwp_set: str) -> _Template:
             per_kg = published.value * units.conversion_factor(published.unit, "kg")
             potential = gwp.gwp(gas, gwp_set)
             per_unit += per_kg * potential.value
+            # a computed blend shows its arithmetic and sources in a step before this one
+            source = (
+                f"{gas} {gwp_set}, computed above"
+                if potential.derivation is not None
+                else potential.source
+            )
             step = (
                 f"{gas}: ",
                 f" {factor.unit} × {_fmt(published.value)} {published.unit} {per} = ",
-                f" kg {gas}; × GWP {_fmt(potential.value)} ({potential.source}) = ",
+                f" kg {gas}; × GWP {_fmt(potential.value)} ({source}) = ",
                 " kg CO2e",
             )
-            lines.append(_GasLine(gas, per_kg, potential.value, step))
+            derivation = potential.source if potential.derivation is not None else None
+            lines.append(_GasLine(gas, per_kg, potential.value, step, derivation))
         return _Template(per_unit, gwp_set, tuple(lines), ())
     assert factor.co2e is not None  # the Factor validator guarantees one or the other
     basis = factor.gwp_basis or "not stated by the source"
@@ -766,6 +775,8 @@ def _apply(library: FactorLibrary, factor: Factor, amount: float, gwp_set: str) 
     if factor.gas_basis == "mass":
         for line in template.gases:
             assert line.gwp is not None  # mass-basis lines always carry their GWP
+            if line.derivation is not None:
+                steps.append(line.derivation)
             mass = line.per_unit * amount
             co2e = mass * line.gwp
             gases.append({"gas": line.gas, "mass_kg": mass, "co2e_kg": co2e, "gwp": line.gwp})
