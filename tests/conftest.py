@@ -44,12 +44,31 @@ FAST = {
 }
 
 
+# Before xdist's own hook, which turns the xdist_group marks into the groups it schedules.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under pytest-xdist (``make test``), every test of the live ``ecotrack up`` goes to
     one worker, so that one platform and one Chromium serve them all."""
     for item in items:
         if "live_platform" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Fail at once if xdist did not group the browser tests, rather than silently start a
+    platform per worker (pytest 9.2 with xdist 3.8 did: pytest-dev/pytest-xdist#1386)."""
+    if not session.config.getoption("loadgroup", False):
+        return
+    ungrouped = [
+        item.nodeid
+        for item in session.items
+        if item.get_closest_marker("xdist_group") and not item.nodeid.endswith("@browser")
+    ]
+    if ungrouped:
+        raise pytest.UsageError(
+            f"--dist loadgroup did not group {len(ungrouped)} browser tests, e.g. {ungrouped[0]}"
+        )
 
 
 def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
