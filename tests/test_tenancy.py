@@ -78,6 +78,7 @@ async def _objects_of(
                 "year": 2024,
                 "unit": "kWh",
                 "co2e_kg_per_unit": 0.05,
+                "electricity_basis": "supplier_specific",
                 "citation": "Supplier fuel-mix disclosure 2024",
                 "dataset": "supplier",
             },

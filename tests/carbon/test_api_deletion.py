@@ -21,6 +21,7 @@ FACTOR = {
     "year": 2024,
     "unit": "kWh",
     "co2e_kg_per_unit": 0.05,
+    "electricity_basis": "supplier_specific",
     "citation": "Supplier fuel mix disclosure 2024",
 }
 INSTRUMENT = {"kind": "ppa", "factor_kg_per_kwh": 0.0, "region": "GB"}

@@ -283,7 +283,7 @@ def test_market_based_instrument_and_fallback() -> None:
     assert uncovered.scope2 is not None
     location = 0.5 * (436.655 + 0.025 * 28 + 0.003 * 265) * LB_KG
     assert uncovered.scope2.market_based_kg == close(location)
-    assert any("location-based fallback" in n for n in uncovered.notices)
+    assert any("grid average" in n and "last resort" in n for n in uncovered.notices)
 
 
 def test_heat_and_steam_gb_and_us() -> None:

@@ -99,6 +99,7 @@ async def new_organisation_with_ledger(platform: LivePlatform, email: str) -> di
                 "year": 2024,
                 "unit": "kWh",
                 "co2e_kg_per_unit": 0.1,
+                "electricity_basis": "supplier_specific",
                 "citation": "Other Org Secret supplier letter",
             },
         )

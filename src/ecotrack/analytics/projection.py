@@ -33,6 +33,7 @@ from ecotrack.analytics.models import (
 from ecotrack.core.database import Database
 from ecotrack.core.events import Event, Transport
 from ecotrack.core.events.outbox import Outbox
+from ecotrack.core.numbers import milligrams
 
 GROUP = "analytics.projection"
 FAMILIES = ("activity", "emissions", "reading")
@@ -68,10 +69,6 @@ Key = tuple[str, int, str, int, str, date]
 """(facility, scope, method, category, gas, day) of an emissions contribution."""
 
 
-def milligrams(kg: float) -> int:
-    return round(kg * 1_000_000)
-
-
 def _weighted_split(total: int, weights: dict[str, float]) -> dict[str, int]:
     """``total`` split in proportion to ``weights``, summing to it exactly."""
     weight_sum = sum(weights.values())
@@ -99,6 +96,8 @@ def _gas_weights(record: dict[str, Any]) -> dict[str, float]:
 def contributions(record: dict[str, Any]) -> Counter[Key]:
     """What one activity version adds to the daily aggregates, in mg CO2e.
 
+    The record's figures arrive unrounded; each total is rounded to whole milligrams once
+    (core/numbers.py: the rule every answer's kg follow), and split from there.
     Scope 2 contributes both its location- and market-based totals (queries pick one);
     each total is split over the gases in proportion to their CO2e, and spread evenly
     over the days of the activity's period (the remainder going to its first days).

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from ecotrack.analytics.models import emissions_daily, emissions_monthly, emissions_overview
 from ecotrack.core.errors import UnprocessableContent
+from ecotrack.core.numbers import kg_of
 
 Dimension = Literal["scope", "category", "facility", "gas", "month", "year"]
 DIMENSIONS: tuple[Dimension, ...] = ("scope", "category", "facility", "gas", "month", "year")
@@ -50,7 +51,11 @@ class Totals:
 
 
 def kg(mg: int) -> float:
-    return mg / 1_000_000
+    """Whole milligrams as the kg an answer shows: exact to the milligram, no binary noise.
+
+    Sums are taken in integer milligrams first, so a total is converted once, here.
+    """
+    return kg_of(mg)
 
 
 def parse_group_by(text: str | None) -> tuple[Dimension, ...]:

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ecotrack.analytics.models import ActivityVersion, Target
 from ecotrack.analytics.queries import Filters, Scope2Method, coverage, emissions, kg
 from ecotrack.core import tabular
+from ecotrack.core.numbers import round_kg
 
 SCOPE3_CATEGORIES = {
     1: "Purchased goods and services",
@@ -247,8 +248,20 @@ CALCULATION_COLUMNS = (
 )
 
 
+KG_COLUMNS = frozenset(column for column in CALCULATION_COLUMNS if column.endswith("_kg"))
+
+
+def _kg_cell(value: Any) -> Any:
+    # the record's figures are unrounded (as the event carries them); the file shows mg
+    return round_kg(float(value)) if isinstance(value, int | float) else value
+
+
 def calculations_csv(records: list[dict[str, Any]], year: int) -> str:
-    """One line per activity version; text cells neutralised as in :func:`inventory_csv`."""
+    """One line per activity version; text cells neutralised as in :func:`inventory_csv`.
+
+    kg columns are rounded to the milligram (core/numbers.py), each from the record's
+    unrounded figure; quantities and factor values are written as recorded.
+    """
     lines: list[tuple[Any, ...]] = [CALCULATION_COLUMNS]
     for record in records:
         factor = record.get("factor") or {}
@@ -265,6 +278,7 @@ def calculations_csv(records: list[dict[str, Any]], year: int) -> str:
             "ch4_co2e_kg": (gases.get("CH4") or {}).get("co2e_kg"),
             "n2o_co2e_kg": (gases.get("N2O") or {}).get("co2e_kg"),
         }
+        row |= {column: _kg_cell(row.get(column)) for column in KG_COLUMNS}
         lines.append(tuple(row.get(column) for column in CALCULATION_COLUMNS))
     return tabular.csv_text(lines)
 

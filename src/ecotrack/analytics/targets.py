@@ -18,6 +18,7 @@ from ecotrack.analytics.queries import Scope2Method, annual_totals, kg
 from ecotrack.core.errors import UnprocessableContent
 from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
+from ecotrack.core.numbers import round_kg
 
 MIN_FORECAST_YEARS = 3
 CONFIDENCE = 0.95
@@ -61,7 +62,7 @@ def linear_forecast(history: dict[int, float], years: list[int]) -> list[Forecas
         value = intercept + slope * year
         half = t * s * float(np.sqrt(1 + 1 / n + (year - x_mean) ** 2 / sxx))
         points.append(
-            ForecastPoint(year, round(value, 6), round(value - half, 6), round(value + half, 6))
+            ForecastPoint(year, round_kg(value), round_kg(value - half), round_kg(value + half))
         )
     return points
 
@@ -117,7 +118,7 @@ async def progress(session: AsyncSession, target: Target) -> dict[str, Any]:
         {
             "year": year,
             "actual": since.get(year),
-            "target_path": round(path_value(target, base, year), 6),
+            "target_path": round_kg(path_value(target, base, year)),
         }
         for year in range(target.base_year, max(latest_year, target.base_year) + 1)
     ]
@@ -138,13 +139,13 @@ async def progress(session: AsyncSession, target: Target) -> dict[str, Any]:
         "target_id": target.id,
         "unit": "kg CO2e" if target.kind == "absolute" else f"kg CO2e per {target.metric}",
         "base_value": base,
-        "target_value": round(goal, 6),
+        "target_value": round_kg(goal),
         "latest_year": latest_year,
         "latest_value": latest,
-        "target_path_value": round(path_now, 6),
+        "target_path_value": round_kg(path_now),
         "reduction_achieved_pct": round((1 - latest / base) * 100, 4),
         "required_annual_reduction": {
-            "linear_per_year": None if linear is None else round(linear, 6),
+            "linear_per_year": None if linear is None else round_kg(linear),
             "compound_pct_per_year": None if compound is None else round(compound, 4),
         },
         "on_track": latest <= path_now + 1e-9,

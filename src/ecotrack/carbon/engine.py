@@ -4,7 +4,10 @@ Resolution of a request to one factor, in order:
 
 1. ``factor_id`` pins a factor outright.
 2. Otherwise the caller's private factors for the activity and region are tried first, then the
-   public dataset that serves the region (see :func:`_route`).
+   public dataset that serves the region (see :func:`_route`). For grid electricity only the
+   private grid averages are tried, with a notice: supplier-specific and residual-mix factors
+   count only in the market-based figure, which follows the Scope 2 Guidance's hierarchy
+   (see :func:`_market_based`).
 3. Among those, the factor must accept the unit's type (energy, volume, ...), match every
    option the dataset distinguishes (the option's default when the caller gave none), and be
    from the latest edition not after the activity year. A later edition is only used when the
@@ -25,7 +28,15 @@ from typing import Any, Final, Literal
 from pydantic import ValidationError
 
 from ecotrack.carbon import gwp, units
-from ecotrack.carbon.factors import ANY_REGION, Factor, FactorLibrary, GasValue, make_id
+from ecotrack.carbon.factors import (
+    ANY_REGION,
+    ELECTRICITY_BASES,
+    ElectricityBasis,
+    Factor,
+    FactorLibrary,
+    GasValue,
+    make_id,
+)
 from ecotrack.carbon.schemas import (
     ActivityInfo,
     BatchItem,
@@ -285,6 +296,13 @@ ACTIVITIES: Final[dict[str, ActivitySpec]] = {
     )
 }
 _DIRECT_MASS: Final = frozenset({"gas.release", "refrigerant.leak"})
+_ELECTRICITY: Final = "electricity.grid"
+_MARKET_ONLY: Final[Mapping[ElectricityBasis, str]] = {
+    "supplier_specific": "supplier-specific",
+    "residual_mix": "residual-mix",
+}
+"""Private electricity bases that count only in the market-based figure, in the order of
+the Scope 2 Guidance's hierarchy, with how the result names them."""
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -315,6 +333,7 @@ class _LibraryMemo:
     resolved: dict[tuple[Any, ...], _Resolved] = field(default_factory=dict)
     option_values: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     templates: dict[tuple[str, str], _Template] = field(default_factory=dict)
+    market: dict[tuple[Any, ...], tuple[_Resolved | None, str | None]] = field(default_factory=dict)
     regions: frozenset[str] | None = None
 
 
@@ -425,21 +444,77 @@ def _resolve_uncached(
                 f"fit a {spec.id} quantity in {request.unit}",
                 accepted_units=units.accepted_units([factor.unit_type]),
             )
+        basis = _electricity_basis(factor)
+        if factor.activity == _ELECTRICITY and basis in _MARKET_ONLY:
+            raise UnprocessableContent(
+                f"factor {factor.id} is a {_MARKET_ONLY[basis]} electricity factor: it counts "
+                "only in the market-based figure, where the Scope 2 hierarchy chooses it; pin "
+                "a grid-average factor, or none",
+                accepted_values=["grid_average"],
+            )
         return _Resolved(factor, f"factor {factor.id} was pinned by the request", ())
     pool = library.for_activity(spec.id)
     private = [f for f in pool if f.private and f.region in (request.region, ANY_REGION)]
+    why = "the organisation's own (private) factor matches and is preferred"
+    if spec.id == _ELECTRICITY:
+        # location-based figures use grid averages only (Scope 2 Guidance, chapter 6)
+        private = [f for f in private if _electricity_basis(f) == "grid_average"]
+        why = (
+            "the organisation's own grid-average (private) factor matches and is preferred "
+            "to the published grid factor for the location-based figure"
+        )
     if private:
         try:
-            return _choose(
-                spec,
-                private,
-                request,
-                options,
-                unit_type,
-                "the organisation's own (private) factor matches and is preferred",
-            )
+            own = _choose(spec, private, request, options, unit_type, why)
         except UnprocessableContent:
             pass  # none of the private factors fit this request; the public dataset decides
+        else:
+            if spec.id != _ELECTRICITY:
+                return own
+            return _own_grid_average(library, spec, request, options, unit_type, own)
+    return _published(library, spec, request, options, unit_type)
+
+
+def _electricity_basis(factor: Factor) -> ElectricityBasis:
+    """What an electricity factor is; published ones are grid averages.
+
+    A private one always says so when stored through the API (which requires it), and the
+    migration took the ones stored before as grid averages; one handed to the engine
+    directly without a basis is taken as a grid average likewise.
+    """
+    return factor.electricity_basis or "grid_average"
+
+
+def _own_grid_average(
+    library: FactorLibrary,
+    spec: ActivitySpec,
+    request: EstimateRequest,
+    options: Mapping[str, str],
+    unit_type: str,
+    own: _Resolved,
+) -> _Resolved:
+    """The organisation's grid average, with a notice naming the published factor it displaces."""
+    try:
+        published = _published(library, spec, request, options, unit_type).factor
+        instead = f"instead of the published {published.id}"
+    except UnprocessableContent:
+        instead = "(no published grid factor fits this request)"
+    factor = own.factor
+    notice = (
+        f"location-based: the organisation's own grid-average factor {factor.id} "
+        f"({factor.dataset}, {factor.year}) is used {instead}"
+    )
+    return _Resolved(factor, own.selection, (*own.notices, notice))
+
+
+def _published(
+    library: FactorLibrary,
+    spec: ActivitySpec,
+    request: EstimateRequest,
+    options: Mapping[str, str],
+    unit_type: str,
+) -> _Resolved:
+    pool = library.for_activity(spec.id)
     dataset, region, why = _route(spec, request.region)
     public = [f for f in pool if not f.private and f.dataset == dataset and f.region == region]
     if not public:
@@ -845,41 +920,119 @@ def _factor_used(factor: Factor, per_unit_kg: float) -> dict[str, Any]:
     }
 
 
+@dataclass(slots=True)
+class _Market:
+    """The market-based figure, what it rests on, and how it was reached."""
+
+    kg: float
+    basis: str
+    used: dict[str, Any] | None  # None: the grid average of the location-based figure
+    gases: list[dict[str, Any]] = field(default_factory=list)
+    gwp_applied: str | None = None
+    steps: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
 def _market_based(
+    library: FactorLibrary,
+    spec: ActivitySpec,
     request: EstimateRequest,
+    texts: Mapping[str, str],
     numbers: Mapping[str, float],
     instruments: Sequence[ContractualInstrument],
+    unit_type: str,
     location_kg: float,
-) -> tuple[float, str, dict[str, Any] | None]:
-    """(kg, basis, contractual factor or None when falling back to location-based)."""
+) -> _Market:
+    """The Scope 2 Guidance's market-based hierarchy, first that applies.
+
+    Contractual instruments (a factor given with the request, then the organisation's
+    instruments), supplier-specific emission rates, the residual mix (both private factors of
+    that basis), and last the grid average of the location-based figure. Every step below
+    the instruments says so in a notice.
+    """
     kwh = request.quantity * units.conversion_factor(request.unit, "kWh")
     contract = numbers.get("contract_factor_kg_per_kwh")
     if contract is not None:
-        basis, label, used_id = "contract factor given in options", "request option", "contract"
-    else:
-        instrument = next(
-            (
-                i
-                for i in instruments
-                if i.region in (None, request.region) and i.year in (None, request.year)
-            ),
-            None,
+        return _contractual(
+            request, kwh, contract, "contract factor given in options", "request option", "contract"
         )
-        if instrument is None:
-            return (
-                location_kg,
-                (
-                    "location-based fallback: no contractual instrument applies and no "
-                    "residual-mix factors are shipped"
-                ),
-                None,
+    instrument = next(
+        (
+            i
+            for i in instruments
+            if i.region in (None, request.region) and i.year in (None, request.year)
+        ),
+        None,
+    )
+    if instrument is not None:
+        return _contractual(
+            request,
+            kwh,
+            instrument.factor_kg_per_kwh,
+            f"contractual instrument {instrument.id} ({instrument.kind})",
+            instrument.description or instrument.kind,
+            f"instrument:{instrument.id}",
+        )
+    missing = ["contractual instrument"]
+    notices: list[str] = []
+    for basis, name in _MARKET_ONLY.items():
+        resolved, unfit = _market_factor(library, spec, request, texts, unit_type, basis)
+        if unfit is not None:
+            notices.append(f"market-based: the organisation's {name} factors do not fit: {unfit}")
+        if resolved is None:
+            missing.append("residual mix" if basis == "residual_mix" else f"{name} factor")
+            continue
+        factor = resolved.factor
+        amount, steps = _amount_in_factor_unit(spec, request, factor, 1.0)
+        calc = _apply(library, factor, amount, request.gwp)
+        notices.append(
+            f"market-based: no {_none_of(missing)} covers this; the {name} factor {factor.id} "
+            "is used, as the Scope 2 Guidance's hierarchy has it next"
+        )
+        notices.extend(f"market-based: {notice}" for notice in resolved.notices)
+        if factor.gwp_basis != request.gwp:
+            notices.append(
+                f"market-based: the factor is published as CO2e on "
+                f"{factor.gwp_basis or 'an unstated GWP basis'}; the requested {request.gwp} "
+                "could not be applied"
             )
-        contract = instrument.factor_kg_per_kwh
-        basis = f"contractual instrument {instrument.id} ({instrument.kind})"
-        label, used_id = instrument.description or instrument.kind, f"instrument:{instrument.id}"
+        return _Market(
+            calc.co2e_kg,
+            f"{name} factor {factor.id} ({factor.dataset})",
+            _factor_used(factor, calc.per_unit_kg),
+            calc.gases,
+            calc.gwp_applied,
+            [
+                f"Market-based factor selection: {resolved.selection}",
+                f"Market-based factor {factor.id}: {factor.label} — {factor.citation}",
+                *(f"Market-based: {step}" for step in (*steps, *calc.steps)),
+            ],
+            notices,
+        )
+    notices.append(
+        f"market-based: no {_none_of(missing)} covers this; the grid average (the "
+        "location-based figure) is used, which the Scope 2 Guidance allows only as a last "
+        "resort (EcoTrack ships no residual mix: add the grid's as a residual_mix private "
+        "factor where one is published)"
+    )
+    return _Market(
+        location_kg,
+        f"grid-average fallback: no {_none_of(missing)} applies",
+        None,
+        notices=notices,
+    )
+
+
+def _none_of(kinds: Sequence[str]) -> str:
+    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+
+
+def _contractual(
+    request: EstimateRequest, kwh: float, factor: float, basis: str, label: str, used_id: str
+) -> _Market:
     used = {
         "id": used_id,
-        "value": contract,
+        "value": factor,
         "unit": "kWh",
         "dataset": "contractual-instrument",
         "dataset_version": "supplied by the organisation",
@@ -890,7 +1043,63 @@ def _market_based(
         "source_url": "",
         "gwp_basis": None,
     }
-    return kwh * contract, basis, used
+    return _Market(kwh * factor, basis, used)
+
+
+def _market_factor(
+    library: FactorLibrary,
+    spec: ActivitySpec,
+    request: EstimateRequest,
+    options: Mapping[str, str],
+    unit_type: str,
+    basis: ElectricityBasis,
+) -> tuple[_Resolved | None, str | None]:
+    """The organisation's private factor of a market-only basis for the request, if one fits,
+    and why none did when there were some."""
+    key = (
+        basis,
+        request.region,
+        request.year,
+        unit_type,
+        tuple(sorted(options.items())),
+        request.allow_later_year,
+    )
+    memo = _memo(library).market
+    if key not in memo:
+        memo[key] = _market_factor_uncached(library, spec, request, options, unit_type, basis)
+    return memo[key]
+
+
+def _market_factor_uncached(
+    library: FactorLibrary,
+    spec: ActivitySpec,
+    request: EstimateRequest,
+    options: Mapping[str, str],
+    unit_type: str,
+    basis: ElectricityBasis,
+) -> tuple[_Resolved | None, str | None]:
+    name = _MARKET_ONLY[basis]
+    candidates = [
+        f
+        for f in library.for_activity(spec.id)
+        if f.private and f.region in (request.region, ANY_REGION) and _electricity_basis(f) == basis
+    ]
+    if not candidates:
+        return None, None
+    why = f"the organisation's {name} (private) factor applies to the market-based figure"
+    try:
+        resolved = _choose(spec, candidates, request, options, unit_type, why)
+    except UnprocessableContent as unfit:
+        return None, unfit.detail
+    factor = resolved.factor
+    if factor.year != request.year:
+        vintage = (
+            f"the {name} factor describes {factor.year}, not the activity year "
+            f"{request.year}; the Scope 2 Quality Criteria ask for contractual data from as "
+            "close as possible to the period of consumption"
+        )
+        resolved = _Resolved(factor, resolved.selection, (*resolved.notices, vintage))
+    return resolved, None
 
 
 @cache
@@ -935,16 +1144,22 @@ def _estimate(
     co2e, gases, gwp_applied = calc.co2e_kg, calc.gases, calc.gwp_applied
     scope2: dict[str, Any] | None = None
     if spec.id == "electricity.grid":
-        market_kg, basis, contractual = _market_based(request, numbers, instruments, co2e)
-        _check_finite(request, market_kg)
-        scope2 = {"location_based_kg": co2e, "market_based_kg": market_kg, "market_basis": basis}
-        if contractual is None:
-            notices.append(f"market-based figure: {basis}")
+        market = _market_based(library, spec, request, texts, numbers, instruments, unit_type, co2e)
+        _check_finite(request, market.kg)
+        scope2 = {
+            "location_based_kg": co2e,
+            "market_based_kg": market.kg,
+            "market_basis": market.basis,
+        }
+        notices.extend(market.notices)
+        calc.steps.extend(market.steps)
         calc.steps.append(
-            f"Scope 2: location-based {_fmt(co2e)} kg; market-based {_fmt(market_kg)} kg ({basis})"
+            f"Scope 2: location-based {_fmt(co2e)} kg; market-based {_fmt(market.kg)} kg "
+            f"({market.basis})"
         )
-        if request.method == "market" and contractual is not None:
-            co2e, gases, gwp_applied, used = market_kg, [], None, contractual
+        if request.method == "market" and market.used is not None:
+            co2e, gases, gwp_applied = market.kg, market.gases, market.gwp_applied
+            used = market.used
     # nested parts go in as plain fields: one validation builds them all, about twice as
     # fast as building each model first, which counts in a batch of 10,000
     return EstimateResult(
@@ -997,6 +1212,7 @@ def private_factor(library: FactorLibrary, edition: str, draft: PrivateFactorCre
         raise UnprocessableContent(
             f"GWP set {draft.gwp_basis!r} is not supported", accepted_values=list(gwp.GWP_SETS)
         )
+    basis = _draft_basis(spec, draft.electricity_basis)
     public = sorted({f.dataset for f in library if not f.private})
     if draft.dataset in public:
         raise UnprocessableContent(
@@ -1031,6 +1247,34 @@ def private_factor(library: FactorLibrary, edition: str, draft: PrivateFactorCre
         licence=draft.licence,
         citation=draft.citation,
         private=True,
+        electricity_basis=basis,
+    )
+
+
+def _draft_basis(spec: ActivitySpec, basis: str | None) -> ElectricityBasis | None:
+    """A private factor's ``electricity_basis``: required for grid electricity, else refused."""
+    if spec.id != _ELECTRICITY:
+        if basis is not None:
+            raise UnprocessableContent(
+                f"electricity_basis is for {_ELECTRICITY} factors only, not {spec.id}: "
+                "leave it out",
+                electricity_activities=[_ELECTRICITY],
+            )
+        return None
+    accepted = list(ELECTRICITY_BASES)
+    if basis is None:
+        raise UnprocessableContent(
+            f"{_ELECTRICITY} factors need an electricity_basis: grid_average for a grid "
+            "average (location-based), supplier_specific for a supplier's or utility's "
+            "emission rate or other contractual data, residual_mix for a residual mix (both "
+            "market-based only)",
+            accepted_values=accepted,
+        )
+    for known in ELECTRICITY_BASES:
+        if basis == known:
+            return known
+    raise UnprocessableContent(
+        f"electricity_basis {_short(basis)} is not accepted", accepted_values=accepted
     )
 
 

@@ -19,6 +19,9 @@ class PrivateFactorCreated(BaseModel):
     unit: str
     co2e_kg_per_unit: float
     created_by: str
+    # Added with scope 2's rules: grid_average, supplier_specific or residual_mix for
+    # electricity.grid factors, else None.
+    electricity_basis: str | None = None
 
 
 class PrivateFactorDeleted(BaseModel):

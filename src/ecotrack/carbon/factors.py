@@ -24,6 +24,15 @@ from ecotrack.core.errors import NotFound, UnprocessableContent
 
 ANY_REGION: Final = "*"
 FACET_NAMES: Final = ("activity", "region", "year", "dataset", "unit_type")
+ElectricityBasis = Literal["grid_average", "supplier_specific", "residual_mix"]
+ELECTRICITY_BASES: Final[tuple[ElectricityBasis, ...]] = (
+    "grid_average",
+    "supplier_specific",
+    "residual_mix",
+)
+"""What a private ``electricity.grid`` factor is, in the GHG Protocol Scope 2 Guidance's
+terms: a grid average (location-based, and the market-based last resort), a supplier's or
+utility's emission rate, or a residual mix (both market-based only)."""
 
 
 class GasValue(BaseModel):
@@ -57,6 +66,12 @@ class Factor(BaseModel):
     licence: str
     citation: str
     private: bool = False
+    electricity_basis: ElectricityBasis | None = Field(
+        default=None,
+        description="Private electricity.grid factors only: grid_average, supplier_specific or "
+        "residual_mix (docs/methodology.md, scope 2); null for published factors, whose grid "
+        "factors are all grid averages, and for other activities",
+    )
 
     @model_validator(mode="after")
     def _has_values(self) -> Factor:
@@ -65,6 +80,8 @@ class Factor(BaseModel):
         if self.gases and self.gas_basis is None:
             raise ValueError(f"factor {self.id} has per-gas values but no gas_basis")
         units.unit_type(self.unit)  # raises for a unit the engine could not convert to
+        if self.electricity_basis is not None and self.activity != "electricity.grid":
+            raise ValueError(f"factor {self.id} has an electricity_basis but is {self.activity}")
         return self
 
     @property

@@ -41,6 +41,7 @@ from ecotrack.carbon.schemas import (
     RecalculationItem,
     RecalculationReport,
     RecalculationSkipped,
+    RecordedGas,
     Source,
     TotalGroup,
     Totals,
@@ -53,6 +54,7 @@ from ecotrack.core.events import Event
 from ecotrack.core.events.envelope import Actor
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.models import utcnow
+from ecotrack.core.numbers import EXACT
 from ecotrack.core.security import Identity
 
 GroupBy = Literal["scope", "activity", "facility", "source", "month"]
@@ -360,7 +362,8 @@ def _version_row(
         factor_id=result.factor.id,
         gwp=result.gwp_requested,
         inputs=draft.model_dump(mode="json"),
-        result=result.model_dump(mode="json"),
+        # unrounded: stored figures feed totals and Analytics' sums; answers round them
+        result=result.model_dump(mode="json", context=EXACT),
     )
 
 
@@ -390,7 +393,7 @@ def record_of(row: ActivityVersionRow, meter_id: str | None = None) -> ActivityR
         location_based_kg=scope2.get("location_based_kg"),
         market_based_kg=scope2.get("market_based_kg"),
         gases={
-            gas["gas"]: events.GasFigures(mass_kg=gas["mass_kg"], co2e_kg=gas["co2e_kg"])
+            gas["gas"]: RecordedGas(mass_kg=gas["mass_kg"], co2e_kg=gas["co2e_kg"])
             for gas in result["gases"]
         },
         gwp=row.gwp,

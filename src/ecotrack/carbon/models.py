@@ -43,6 +43,8 @@ class PrivateFactorRow(TimestampMixin, Base):
     options: Mapped[dict[str, str]] = mapped_column(sa.JSON)
     co2e_kg_per_unit: Mapped[float] = mapped_column(sa.Double)
     gwp_basis: Mapped[str | None] = mapped_column(sa.String(8))
+    # electricity.grid only: grid_average, supplier_specific or residual_mix (scope 2)
+    electricity_basis: Mapped[str | None] = mapped_column(sa.String(20))
     dataset: Mapped[str] = mapped_column(sa.String(64))
     dataset_version: Mapped[str] = mapped_column(sa.String(100))
     label: Mapped[str] = mapped_column(sa.String(300))

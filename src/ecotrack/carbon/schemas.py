@@ -20,11 +20,15 @@ from pydantic_core import PydanticCustomError
 
 from ecotrack.carbon.events import FactorApplied, GasFigures
 from ecotrack.carbon.factors import Factor
+from ecotrack.core.numbers import Kg
 from ecotrack.core.validation import Day, Name, NonBlankText, SingleLine, Text, in_range
 
 # Numbers and booleans in request bodies are strict (a JSON number, a JSON true/false):
 # "12" or true for a quantity is refused, not coerced. File imports, whose cells are text
 # by nature, validate with strict=False (carbon/imports.py).
+#
+# Results in kg (CO2e, gas masses, totals) are ``Kg``: unrounded in Python, where they are
+# summed and stored, and rounded to the milligram in JSON answers (core/numbers.py).
 
 MAX_PERIOD_DAYS: Final = 366
 """The longest period one activity record may cover, both ends included."""
@@ -126,6 +130,15 @@ class PrivateFactorCreate(BaseModel):
     gwp_basis: str | None = Field(
         default=None, description="AR4, AR5 or AR6 if the value is CO2e on that GWP set"
     )
+    electricity_basis: str | None = Field(
+        default=None,
+        description="Required for electricity.grid, refused for other activities: "
+        "grid_average (a regional or national grid average you source yourself; used "
+        "location-based, ahead of the published grid factor, and said so), supplier_specific "
+        "(a supplier's or utility's emission rate, or other contractual data) or residual_mix "
+        "(the grid's residual mix); the last two count only in the market-based figure",
+        examples=["supplier_specific"],
+    )
     citation: NonBlankText = Field(max_length=1000, description="Where the number comes from")
     label: SingleLine = Field(default="", max_length=300)
     dataset: str = Field(default="private", pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=64)
@@ -136,8 +149,8 @@ class PrivateFactorCreate(BaseModel):
 
 class GasResult(BaseModel):
     gas: str
-    mass_kg: float | None = Field(description="None where the source publishes CO2e only")
-    co2e_kg: float
+    mass_kg: Kg | None = Field(description="None where the source publishes CO2e only")
+    co2e_kg: Kg
     gwp: float | None = Field(description="GWP applied; None where the factor was already CO2e")
 
 
@@ -162,8 +175,8 @@ class FactorUsed(BaseModel):
 
 
 class Scope2Figures(BaseModel):
-    location_based_kg: float
-    market_based_kg: float
+    location_based_kg: Kg
+    market_based_kg: Kg
     market_basis: str = Field(description="What the market-based figure rests on")
 
 
@@ -173,7 +186,7 @@ class EstimateResult(BaseModel):
     unit: str
     region: str
     year: int
-    co2e_kg: float
+    co2e_kg: Kg
     gases: list[GasResult]
     scope: Literal[1, 2, 3]
     scope3_category: Scope3Category | None
@@ -347,6 +360,13 @@ class ActivityCreate(EstimateRequest):
         )
 
 
+class RecordedGas(GasFigures):
+    """A gas of a recorded version as answers show it (the event keeps it unrounded)."""
+
+    mass_kg: Kg | None
+    co2e_kg: Kg
+
+
 class ActivityRecord(BaseModel):
     """One version of an activity as stored; ``id`` names the activity across versions."""
 
@@ -367,10 +387,10 @@ class ActivityRecord(BaseModel):
     period_end: date
     scope: int
     category: int | None
-    co2e_kg: float
-    location_based_kg: float | None
-    market_based_kg: float | None
-    gases: dict[str, GasFigures]
+    co2e_kg: Kg
+    location_based_kg: Kg | None
+    market_based_kg: Kg | None
+    gases: dict[str, RecordedGas]
     gwp: str
     factor: FactorApplied
     inputs: dict[str, Any] = Field(description="The request as recorded")
@@ -385,12 +405,12 @@ class ActivityRecord(BaseModel):
 
 class TotalGroup(BaseModel):
     key: str
-    co2e_kg: float
+    co2e_kg: Kg = Field(description="Summed unrounded, then rounded to the milligram")
     activities: int
 
 
 class Totals(BaseModel):
-    co2e_kg: float
+    co2e_kg: Kg = Field(description="Summed unrounded, then rounded to the milligram")
     activities: int
     group_by: str | None
     groups: list[TotalGroup]
@@ -424,8 +444,8 @@ class RecalculationRequest(BaseModel):
 class RecalculationItem(BaseModel):
     activity_id: str
     version: int = Field(description="The version recalculated (the new one is version + 1)")
-    old_co2e_kg: float
-    new_co2e_kg: float
+    old_co2e_kg: Kg
+    new_co2e_kg: Kg
     old_factor_id: str
     new_factor_id: str
 

@@ -181,6 +181,7 @@ def _private_factor(row: PrivateFactorRow) -> PrivateFactor:
         licence=row.licence,
         citation=row.citation,
         private=True,
+        electricity_basis=row.electricity_basis,
         created_at=row.created_at,
     )
 
@@ -207,6 +208,7 @@ async def create_private_factor(
         options=factor.options,
         co2e_kg_per_unit=factor.co2e.value,
         gwp_basis=factor.gwp_basis,
+        electricity_basis=factor.electricity_basis,
         dataset=factor.dataset,
         dataset_version=factor.dataset_version,
         label=factor.label,
@@ -231,6 +233,7 @@ async def create_private_factor(
                 year=row.year,
                 unit=row.unit,
                 co2e_kg_per_unit=row.co2e_kg_per_unit,
+                electricity_basis=row.electricity_basis,
                 created_by=actor.subject,
             ),
         ),

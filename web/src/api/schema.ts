@@ -1404,7 +1404,7 @@ export interface components {
             factor: components["schemas"]["FactorApplied"];
             /** Gases */
             gases: {
-                [key: string]: components["schemas"]["GasFigures"];
+                [key: string]: components["schemas"]["RecordedGas"];
             };
             /** Gwp */
             gwp: string;
@@ -2002,6 +2002,11 @@ export interface components {
             dataset: string;
             /** Dataset Version */
             dataset_version: string;
+            /**
+             * Electricity Basis
+             * @description Private electricity.grid factors only: grid_average, supplier_specific or residual_mix (docs/methodology.md, scope 2); null for published factors, whose grid factors are all grid averages, and for other activities
+             */
+            electricity_basis?: ("grid_average" | "supplier_specific" | "residual_mix") | null;
             /** Gas Basis */
             gas_basis?: ("mass" | "co2e") | null;
             /** Gases */
@@ -2131,13 +2136,6 @@ export interface components {
             value: number;
             /** Year */
             year: number;
-        };
-        /** GasFigures */
-        GasFigures: {
-            /** Co2E Kg */
-            co2e_kg: number;
-            /** Mass Kg */
-            mass_kg: number | null;
         };
         /** GasResult */
         GasResult: {
@@ -2622,6 +2620,11 @@ export interface components {
             dataset: string;
             /** Dataset Version */
             dataset_version: string;
+            /**
+             * Electricity Basis
+             * @description Private electricity.grid factors only: grid_average, supplier_specific or residual_mix (docs/methodology.md, scope 2); null for published factors, whose grid factors are all grid averages, and for other activities
+             */
+            electricity_basis?: ("grid_average" | "supplier_specific" | "residual_mix") | null;
             /** Gas Basis */
             gas_basis?: ("mass" | "co2e") | null;
             /** Gases */
@@ -2696,6 +2699,12 @@ export interface components {
              * @default
              */
             dataset_version: string;
+            /**
+             * Electricity Basis
+             * @description Required for electricity.grid, refused for other activities: grid_average (a regional or national grid average you source yourself; used location-based, ahead of the published grid factor, and said so), supplier_specific (a supplier's or utility's emission rate, or other contractual data) or residual_mix (the grid's residual mix); the last two count only in the market-based figure
+             * @example supplier_specific
+             */
+            electricity_basis?: string | null;
             /**
              * Gwp Basis
              * @description AR4, AR5 or AR6 if the value is CO2e on that GWP set
@@ -2830,6 +2839,16 @@ export interface components {
              * @description Why not: a closed period, a pinned factor that is gone...
              */
             detail: string;
+        };
+        /**
+         * RecordedGas
+         * @description A gas of a recorded version as answers show it (the event keeps it unrounded).
+         */
+        RecordedGas: {
+            /** Co2E Kg */
+            co2e_kg: number;
+            /** Mass Kg */
+            mass_kg: number | null;
         };
         /** RefreshTokenIn */
         RefreshTokenIn: {
@@ -3048,7 +3067,10 @@ export interface components {
         TotalGroup: {
             /** Activities */
             activities: number;
-            /** Co2E Kg */
+            /**
+             * Co2E Kg
+             * @description Summed unrounded, then rounded to the milligram
+             */
             co2e_kg: number;
             /** Key */
             key: string;
@@ -3057,7 +3079,10 @@ export interface components {
         Totals: {
             /** Activities */
             activities: number;
-            /** Co2E Kg */
+            /**
+             * Co2E Kg
+             * @description Summed unrounded, then rounded to the milligram
+             */
             co2e_kg: number;
             /** Group By */
             group_by: string | null;

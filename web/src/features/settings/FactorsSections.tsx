@@ -7,7 +7,9 @@ import { DataTable, type Column } from "../../components/DataTable";
 import { EmptyState, ErrorState, Loading } from "../../components/States";
 import { formatDateTime } from "../../lib/format";
 import {
+  ELECTRICITY_BASES,
   emptyPrivateFactorForm,
+  GRID_ELECTRICITY,
   GWP_SETS,
   INSTRUMENT_KINDS,
   instrumentBody,
@@ -62,7 +64,12 @@ export function PrivateFactorsSection() {
       cell: (f) => optionsText(f.options),
     },
     { key: "value", header: "Value", numeric: true, cell: (f) => perUnit(f.co2e?.value, f.unit) },
-    { key: "source", header: "Source", cell: (f) => `${f.citation} (${f.dataset}${f.gwp_basis ? `, ${f.gwp_basis}` : ""})` },
+    {
+      key: "source",
+      header: "Source",
+      cell: (f) =>
+        `${f.citation} (${[f.dataset, f.gwp_basis, f.electricity_basis?.replace("_", " ")].filter(Boolean).join(", ")})`,
+    },
     { key: "created", header: "Added", cell: (f) => formatDateTime(f.created_at) },
   ];
   if (mayWrite) {
@@ -178,7 +185,9 @@ function NewPrivateFactor() {
               id="factor-activity"
               required
               value={form.activity}
-              onChange={(e) => setForm((f) => ({ ...f, activity: e.target.value, options: {}, unit: "" }))}
+              onChange={(e) =>
+                setForm((f) => ({ ...f, activity: e.target.value, options: {}, unit: "", electricityBasis: "" }))
+              }
             >
               <option value="">{catalogue.isPending ? "Loading activities…" : "Choose an activity"}</option>
               {(catalogue.data ?? []).map((a) => (
@@ -255,6 +264,24 @@ function NewPrivateFactor() {
               ))}
             </select>
           </div>
+          {form.activity === GRID_ELECTRICITY && (
+            <div>
+              <label htmlFor="factor-electricity-basis">What the factor is</label>
+              <select
+                id="factor-electricity-basis"
+                required
+                value={form.electricityBasis}
+                onChange={(e) => set("electricityBasis", e.target.value)}
+              >
+                <option value="">Choose</option>
+                {ELECTRICITY_BASES.map(({ basis, label }) => (
+                  <option key={basis} value={basis}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           {options.map((option) => (
             <div key={option.name}>
               <label htmlFor={`factor-option-${option.name}`}>Option: {option.name}</label>

@@ -98,6 +98,7 @@ describe("privateFactorBody", () => {
         co2e_kg_per_unit: privateFactor.co2e?.value,
         options: privateFactor.options,
         gwp_basis: privateFactor.gwp_basis,
+        electricity_basis: null, // for electricity.grid only
         citation: privateFactor.citation,
         label: "",
         dataset: privateFactor.dataset,
@@ -108,10 +109,23 @@ describe("privateFactorBody", () => {
     });
   });
   it("leaves unchosen options out and refuses what the API would", () => {
-    const base = { ...emptyPrivateFactorForm(2026), activity: "electricity.grid", region: "*", unit: "kWh", value: "0.2", citation: "x" };
+    const base = {
+      ...emptyPrivateFactorForm(2026),
+      activity: "electricity.grid",
+      region: "*",
+      unit: "kWh",
+      value: "0.2",
+      electricityBasis: "supplier_specific",
+      citation: "x",
+    };
     const checked = privateFactorBody({ ...base, options: { supply: "" } });
     expect(checked.ok && checked.value.options).toEqual({});
     expect(checked.ok && checked.value.dataset).toBe("private");
+    expect(checked.ok && checked.value.electricity_basis).toBe("supplier_specific");
+    // grid electricity must say what the factor is; other activities never send it
+    expect(privateFactorBody({ ...base, electricityBasis: "" }).ok).toBe(false);
+    const gas = privateFactorBody({ ...base, activity: "fuel.natural_gas" });
+    expect(gas.ok && gas.value.electricity_basis).toBeNull();
     expect(privateFactorBody({ ...base, value: "-1" }).ok).toBe(false);
     expect(privateFactorBody({ ...base, citation: "  " }).ok).toBe(false);
     expect(privateFactorBody({ ...base, dataset: "Acme Gas" }).ok).toBe(false);

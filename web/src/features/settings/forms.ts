@@ -75,6 +75,16 @@ export function webhookBody(form: WebhookForm): Checked<WebhookIn> {
 
 export const GWP_SETS = ["AR4", "AR5", "AR6"] as const;
 
+/** What a private grid electricity factor is (engine.py; docs/methodology.md, scope 2). */
+export const ELECTRICITY_BASES = [
+  { basis: "grid_average", label: "Grid average (location-based, ahead of the published factor)" },
+  { basis: "supplier_specific", label: "Supplier-specific emission rate (market-based only)" },
+  { basis: "residual_mix", label: "Residual mix (market-based only)" },
+] as const;
+
+/** The one activity whose private factors say their electricity basis. */
+export const GRID_ELECTRICITY = "electricity.grid";
+
 export interface PrivateFactorForm {
   activity: string;
   region: string;
@@ -84,6 +94,8 @@ export interface PrivateFactorForm {
   /** Option name → chosen value; "" leaves the option out. */
   options: Record<string, string>;
   gwpBasis: string;
+  /** electricity.grid only: grid_average, supplier_specific or residual_mix. */
+  electricityBasis: string;
   citation: string;
   label: string;
   dataset: string;
@@ -101,6 +113,7 @@ export function emptyPrivateFactorForm(thisYear: number): PrivateFactorForm {
     value: "",
     options: {},
     gwpBasis: "",
+    electricityBasis: "",
     citation: "",
     label: "",
     dataset: "",
@@ -142,6 +155,10 @@ export function privateFactorBody(form: PrivateFactorForm): Checked<PrivateFacto
   if (!unit) return { ok: false, error: "Enter the unit the factor is per (e.g. kWh)." };
   const value = number(form.value);
   if (value === null || value < 0) return { ok: false, error: "The factor is a number of kg CO₂e, 0 or more." };
+  const electricity = form.activity === GRID_ELECTRICITY;
+  if (electricity && !form.electricityBasis) {
+    return { ok: false, error: "Say whether the factor is a grid average, a supplier-specific rate or a residual mix." };
+  }
   const citation = form.citation.trim();
   if (!citation) return { ok: false, error: "Cite where the number comes from." };
   const dataset = form.dataset.trim() || "private";
@@ -159,6 +176,7 @@ export function privateFactorBody(form: PrivateFactorForm): Checked<PrivateFacto
       co2e_kg_per_unit: value,
       options,
       gwp_basis: form.gwpBasis || null,
+      electricity_basis: electricity ? form.electricityBasis : null,
       citation,
       label: form.label.trim(),
       dataset,
