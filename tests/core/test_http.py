@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 import sqlalchemy as sa
-from fastapi import FastAPI, status
+import structlog
+import structlog.testing
+from fastapi import FastAPI, Request, status
 from pydantic import BaseModel, Field
 
 from backends import free_port
@@ -97,6 +101,10 @@ def problem_app() -> FastAPI:
     async def conflict() -> None:
         raise Conflict("already there", existing_id="42")
 
+    @app.post("/upload")
+    async def upload(request: Request) -> dict[str, int]:
+        return {"bytes": len(await request.body())}
+
     @app.get("/boom")
     async def boom() -> None:
         raise ZeroDivisionError("a bug")
@@ -140,6 +148,45 @@ async def test_every_error_is_an_rfc9457_problem(problem_app: FastAPI) -> None:
     assert crash.status_code == 500
     assert crash.headers["content-type"] == "application/problem+json"
     assert "a bug" not in crash.text, "internals stay in the logs"
+
+
+async def test_a_client_that_hangs_up_mid_body_is_a_4xx_not_a_500(problem_app: FastAPI) -> None:
+    # As when a simulator's upload is cut off by Ctrl-C: the body never completes.
+    messages = iter(
+        [
+            {"type": "http.request", "body": b"half of it", "more_body": True},
+            {"type": "http.disconnect"},
+        ]
+    )
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return next(messages)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/upload",
+        "raw_path": b"/upload",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"p"), (b"content-length", b"100")],
+        "client": ("127.0.0.1", 1234),
+        "server": ("p", 80),
+    }
+    with structlog.testing.capture_logs() as logs:
+        await problem_app(scope, receive, send)
+
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    assert start["status"] == 400
+    assert [entry["event"] for entry in logs if entry["log_level"] == "error"] == []
+    assert "http.client_disconnected" in [entry["event"] for entry in logs]
 
 
 async def test_request_ids_are_kept_or_made_and_reach_the_service(

@@ -68,7 +68,8 @@ async def _limit_logins(runtime: RuntimeDep, request: Request, username: str) ->
         (settings.login_rate_limit_account, service.normalise_email(username)),
         (settings.login_rate_limit_address, client_address(request)),
     ):
-        result = await limiter.hit(limit, "login", key)
+        # Strict: never more than the limit of guesses in any window.
+        result = await limiter.hit(limit, "login", key, strict=True)
         if not result.allowed:
             raise TooManyRequests(
                 "too many login attempts; try again later", retry_after=result.retry_after_s

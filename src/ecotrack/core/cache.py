@@ -12,7 +12,7 @@ from typing import Protocol
 
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
-from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.aio.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
 from redis.asyncio import Redis
 
 from ecotrack.core.config import Settings
@@ -101,11 +101,18 @@ class RateLimiter:
         # hit lists (the moving window's in-memory storage sorted each list in a thread
         # after every hit, a tenth of the gateway's CPU).
         self._limiter = SlidingWindowCounterRateLimiter(storage)
+        # The counter weighs the last window's hits down as time passes, so hits that
+        # straddle a window's end can exceed the limit a little; where the limit guards
+        # against guessing (logins), ``strict`` counts every hit in the moving window.
+        self._strict = MovingWindowRateLimiter(storage)
 
-    async def hit(self, limit: str | RateLimitItem, *key: str) -> RateLimitResult:
+    async def hit(
+        self, limit: str | RateLimitItem, *key: str, strict: bool = False
+    ) -> RateLimitResult:
         item = parse(limit) if isinstance(limit, str) else limit
-        allowed = await self._limiter.hit(item, *key)
-        stats = await self._limiter.get_window_stats(item, *key)
+        limiter = self._strict if strict else self._limiter
+        allowed = await limiter.hit(item, *key)
+        stats = await limiter.get_window_stats(item, *key)
         return RateLimitResult(
             allowed=allowed, limit=item.amount, remaining=stats.remaining, reset_at=stats.reset_time
         )

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://ecotrack.dev/problems/"
@@ -181,6 +182,18 @@ async def _on_integrity_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(body)
 
 
+async def _on_client_disconnect(request: Request, exc: Exception) -> JSONResponse:
+    """The client hung up before its body arrived: its doing, not a fault of ours (no 500,
+    no error log); the answer reaches no one but the access log and the metrics."""
+    log.info("http.client_disconnected", path=request.url.path)
+    body = problem_body(
+        status=400,
+        detail="The client closed the connection before the request's body arrived.",
+        instance=request.url.path,
+    )
+    return problem_response(body)
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("http.unhandled_error", path=request.url.path)
     body = problem_body(
@@ -196,4 +209,5 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(IntegrityError, _on_integrity_error)
+    app.add_exception_handler(ClientDisconnect, _on_client_disconnect)
     app.add_exception_handler(Exception, _on_unexpected)
