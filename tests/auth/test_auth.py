@@ -430,7 +430,7 @@ async def test_unsupported_grants_are_bad_requests(client: httpx.AsyncClient, gr
 async def test_a_verified_token_is_refused_once_it_expires(settings: Settings) -> None:
     """The gateway remembers verified tokens, each only until its own expiry."""
     async with (
-        running_platform(settings.model_copy(update={"access_token_ttl_s": 2})) as platform,
+        running_platform(settings.model_copy(update={"access_token_ttl_s": 8})) as platform,
         gateway_client(platform) as client,
     ):
         tokens_, _, _ = await member_token(client, platform, "admin")
