@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from carbon_api import API, ORG_A, ORG_B, Sign
+from carbon_api import API, GB_GRID_2024, GRID, ORG_A, ORG_B, Sign
 
 from ecotrack.carbon.engine import MAX_BATCH_ITEMS
 from ecotrack.carbon.schemas import BatchResponse
@@ -25,14 +25,6 @@ GAS: dict[str, Any] = {
     "region": "GB",
     "year": 2024,
 }
-GRID: dict[str, Any] = {
-    "activity": "electricity.grid",
-    "quantity": 1000,
-    "unit": "kWh",
-    "region": "GB",
-    "year": 2024,
-}
-GB_GRID_2024 = 0.20705  # DESNZ 2024 UK electricity, kg CO2e/kWh
 
 
 def close(expected: float) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from carbon_api import acme_grid_factor
 
 from ecotrack.carbon import units
 from ecotrack.carbon.factors import Factor, GasValue, load_factor_library
@@ -38,20 +39,7 @@ def test_search_by_dataset_year_and_unit_type() -> None:
 
 
 def test_private_factors_are_searchable() -> None:
-    own = Factor(
-        id="acme:electricity.grid:GB:kWh",
-        dataset="acme",
-        dataset_version="2024",
-        year=2024,
-        region="GB",
-        activity="electricity.grid",
-        unit="kWh",
-        co2e=GasValue(value=0.1, unit="kg"),
-        label="Acme supplier mix",
-        source_url="",
-        licence="proprietary",
-        citation="Acme 2024",
-    )
+    own = acme_grid_factor(0.1, label="Acme supplier mix")
     library = load_factor_library().with_private([own])
     assert library.get(own.id).private
     assert library.search(dataset="acme").total == 1

@@ -17,12 +17,12 @@ import httpx
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from carbon_api import API, ORG_A, ORG_B, Sign, signer
+from carbon_api import API, GB_GRID_2024, GRID, ORG_A, ORG_B, Sign, acme_grid_factor, signer
 from ledger_api import outbox
 from sqlalchemy import Connection
 
 from ecotrack.carbon import engine
-from ecotrack.carbon.factors import Factor, GasValue, load_factor_library
+from ecotrack.carbon.factors import load_factor_library
 from ecotrack.carbon.models import ActivityRow, ActivityVersionRow, Base
 from ecotrack.carbon.schemas import ActivityCreate
 from ecotrack.core.config import Settings
@@ -32,17 +32,9 @@ from ecotrack.platform import Platform
 from hosting import running_platform
 
 LB_KG = 0.45359237
-GB_GRID_2024 = 0.20705  # desnz_2024.csv, Electricity: UK, kWh, kg CO2e
 GB_GRID_2020 = 0.23314  # desnz_2020.csv, Electricity: UK, kWh, kg CO2e
 # epa_egrid2023_subregion_output_rates.csv, CAMX total output per MWh, under AR5 (28, 265)
 CAMX_KG_PER_MWH = (436.655 + 0.025 * 28 + 0.003 * 265) * LB_KG
-GRID: dict[str, Any] = {
-    "activity": "electricity.grid",
-    "quantity": 1000,
-    "unit": "kWh",
-    "region": "GB",
-    "year": 2024,
-}
 PUBLISHED_GB_2024 = "desnz-2024:electricity.grid:GB:kWh"
 
 
@@ -270,20 +262,7 @@ async def test_market_based_takes_instruments_then_supplier_rates_then_residual_
 
 def test_the_engine_takes_a_private_electricity_factor_without_a_basis_as_a_grid_average() -> None:
     # as the migration takes the ones stored before the basis existed
-    own = Factor(
-        id="acme:electricity.grid:GB:kWh",
-        dataset="acme",
-        dataset_version="2024",
-        year=2024,
-        region="GB",
-        activity="electricity.grid",
-        unit="kWh",
-        co2e=GasValue(value=0.3, unit="kg"),
-        label="Acme grid average",
-        source_url="",
-        licence="proprietary",
-        citation="Acme 2024",
-    )
+    own = acme_grid_factor(0.3)
     request = ActivityCreate.model_validate(
         GRID | {"period_start": "2024-01-01", "period_end": "2024-01-31"}
     ).estimate_request()
@@ -420,20 +399,13 @@ def _stored_before_0006(connection: Connection) -> float:
     )
     # the activity as recorded then, its figures worked out as that code did: the private
     # factor, whatever it was, stood in for the grid factor
-    old = Factor(
+    old = acme_grid_factor(
+        0.3,
         id=OLD_GRID_FACTOR,
         dataset="acme-energy",
         dataset_version="",
-        year=2024,
-        region="GB",
-        activity="electricity.grid",
-        unit="kWh",
-        co2e=GasValue(value=0.3, unit="kg"),
         gwp_basis="AR5",
         label="Acme grid",
-        source_url="",
-        licence="proprietary",
-        citation="Acme 2024",
     )
     draft = ActivityCreate.model_validate(
         GRID | {"period_start": "2024-01-01", "period_end": "2024-01-31"}
