@@ -59,7 +59,8 @@ async def test_an_estimate_answers_milligrams_without_binary_noise(
     }
     for noise in ("219.48000000000002", "0.33599999999999997", "0.10800000000000001"):
         assert noise not in response.text
-    # the audit trail prints ten significant figures (engine._fmt): no noise there either
+    # the audit trail prints ten significant figures (engine.calculation._fmt): no noise
+    # there either
     steps = " | ".join(result["steps"])
     assert "Result: 219.48 kg CO2e" in result["steps"][-1]
     assert "0.336 kg CO2e" in steps

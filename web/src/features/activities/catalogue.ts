@@ -1,7 +1,7 @@
 /**
  * The activity catalogue (GET /api/v1/carbon/activities) turned into form fields.
  *
- * What the catalogue says about an option (carbon/engine.py's list_activities):
+ * What the catalogue says about an option (carbon/engine/estimates.py's list_activities):
  * `values` ["true", "false"] is a yes/no option; other `values` are the accepted choices
  * (the union over every dataset; a region may accept fewer, which an estimate reports);
  * `values` null is a free number ("None for free numbers"). A choice with no default is

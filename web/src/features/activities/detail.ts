@@ -10,7 +10,7 @@ import { optionLabel, scopeLabel } from "./catalogue";
 import { facilityLabel, facilityNames, periodLabel, SOURCE_LABELS } from "./records";
 import type { ActivityInfo, ActivityRecord, FacilityRecord } from "./types";
 
-// engine.py's dataset name for a market-based rate from the request or an instrument.
+// engine/market.py's dataset name for a market-based rate from the request or an instrument.
 const CONTRACTUAL = "contractual-instrument";
 
 export interface Fact {

@@ -17,7 +17,7 @@ import type {
 
 export const GWP_SETS = ["AR4", "AR5", "AR6"] as const;
 export const METHODS = ["location", "market"] as const;
-/** The one activity with market-based figures (engine.py accepts `method` only for it). */
+/** The one activity with market-based figures (the engine accepts `method` only for it). */
 export const DUAL_REPORTING_ACTIVITY = "electricity.grid";
 
 export interface ActivityForm {

@@ -75,7 +75,7 @@ export function webhookBody(form: WebhookForm): Checked<WebhookIn> {
 
 export const GWP_SETS = ["AR4", "AR5", "AR6"] as const;
 
-/** What a private grid electricity factor is (engine.py; docs/methodology.md, scope 2). */
+/** What a private grid electricity factor is (engine/electricity.py; docs/methodology.md). */
 export const ELECTRICITY_BASES = [
   { basis: "grid_average", label: "Grid average (location-based, ahead of the published factor)" },
   { basis: "supplier_specific", label: "Supplier-specific emission rate (market-based only)" },
@@ -262,8 +262,8 @@ export function deliveryOutcome(delivery: Pick<Delivery, "last_error" | "last_st
 
 /**
  * Units to suggest for an activity's private factor. Travel factors are per passenger
- * (engine.py `per_passenger`): the catalogue shows that as a `passengers` option, and its
- * accepted units are the trip's distances, so suggest passenger distances instead.
+ * (engine/travel.py `per_passenger`): the catalogue shows that as a `passengers` option,
+ * and its accepted units are the trip's distances, so suggest passenger distances instead.
  */
 export function unitSuggestions(activity: ActivityInfo | undefined): string[] {
   if (!activity) return [];

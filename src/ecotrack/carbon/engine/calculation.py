@@ -1,0 +1,161 @@
+"""The calculation: a factor applied to an amount in its unit, gas by gas, with the steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ecotrack.carbon import gwp, units
+from ecotrack.carbon.engine.memo import _GasLine, _memo, _Template
+from ecotrack.carbon.engine.specs import ActivitySpec
+from ecotrack.carbon.engine.travel import _PASSENGER_DISTANCE
+from ecotrack.carbon.factors import Factor, FactorLibrary
+from ecotrack.carbon.schemas import EstimateRequest
+from ecotrack.core.errors import UnprocessableContent
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.10g}"
+
+
+@dataclass(slots=True)
+class _Calc:
+    co2e_kg: float
+    per_unit_kg: float
+    gases: list[dict[str, Any]]
+    gwp_applied: str | None
+    steps: list[str]
+
+
+def _template(library: FactorLibrary, factor: Factor, gwp_set: str) -> _Template:
+    templates = _memo(library).templates
+    key = (factor.id, gwp_set)
+    if key not in templates:
+        templates[key] = _template_uncached(factor, gwp_set)
+    return templates[key]
+
+
+def _template_uncached(factor: Factor, gwp_set: str) -> _Template:
+    per = f"per {factor.unit}"
+    if factor.gas_basis == "mass":
+        lines, per_unit = [], 0.0
+        for gas, published in factor.gases.items():
+            per_kg = published.value * units.conversion_factor(published.unit, "kg")
+            potential = gwp.gwp(gas, gwp_set)
+            per_unit += per_kg * potential.value
+            # a computed blend shows its arithmetic and sources in a step before this one
+            source = (
+                f"{gas} {gwp_set}, computed above"
+                if potential.derivation is not None
+                else potential.source
+            )
+            step = (
+                f"{gas}: ",
+                f" {factor.unit} × {_fmt(published.value)} {published.unit} {per} = ",
+                f" kg {gas}; × GWP {_fmt(potential.value)} ({source}) = ",
+                " kg CO2e",
+            )
+            derivation = potential.source if potential.derivation is not None else None
+            lines.append(_GasLine(gas, per_kg, potential.value, step, derivation))
+        return _Template(per_unit, gwp_set, tuple(lines), ())
+    assert factor.co2e is not None  # the Factor validator guarantees one or the other
+    basis = factor.gwp_basis or "not stated by the source"
+    total_step = (
+        "CO2e = ",
+        f" {factor.unit} × {_fmt(factor.co2e.value)} {factor.co2e.unit} CO2e {per} = ",
+        f" kg CO2e (published CO2e; GWP basis {basis})",
+    )
+    shares = tuple(
+        _GasLine(
+            gas,
+            published.value * units.conversion_factor(published.unit, "kg"),
+            None,
+            (
+                f"{gas} share: ",
+                f" {factor.unit} × {_fmt(published.value)} {published.unit} CO2e {per} = ",
+                " kg CO2e (published as CO2e)",
+            ),
+        )
+        for gas, published in factor.gases.items()
+    )
+    per_unit = factor.co2e.value * units.conversion_factor(factor.co2e.unit, "kg")
+    return _Template(per_unit, factor.gwp_basis, shares, total_step)
+
+
+def _apply(library: FactorLibrary, factor: Factor, amount: float, gwp_set: str) -> _Calc:
+    """CO2e of ``amount`` factor units, per gas where the factor publishes gases."""
+    template = _template(library, factor, gwp_set)
+    quantity = _fmt(amount)
+    gases: list[dict[str, Any]] = []
+    steps: list[str] = []
+    if factor.gas_basis == "mass":
+        for line in template.gases:
+            assert line.gwp is not None  # mass-basis lines always carry their GWP
+            if line.derivation is not None:
+                steps.append(line.derivation)
+            mass = line.per_unit * amount
+            co2e = mass * line.gwp
+            gases.append({"gas": line.gas, "mass_kg": mass, "co2e_kg": co2e, "gwp": line.gwp})
+            head, unit, gwp_text, tail = line.text
+            steps.append(head + quantity + unit + _fmt(mass) + gwp_text + _fmt(co2e) + tail)
+        total = sum(g["co2e_kg"] for g in gases)
+        steps.append(f"Total = sum of the gases = {_fmt(total)} kg CO2e")
+        return _Calc(total, template.per_unit_kg, gases, gwp_set, steps)
+    total = template.per_unit_kg * amount
+    head, unit, tail = template.text
+    steps.append(head + quantity + unit + _fmt(total) + tail)
+    for line in template.gases:
+        share = line.per_unit * amount
+        gases.append({"gas": line.gas, "mass_kg": None, "co2e_kg": share, "gwp": None})
+        head, unit, tail = line.text
+        steps.append(head + quantity + unit + _fmt(share) + tail)
+    return _Calc(total, template.per_unit_kg, gases, template.gwp_applied, steps)
+
+
+def _amount_in_factor_unit(
+    spec: ActivitySpec, request: EstimateRequest, factor: Factor, passengers: float
+) -> tuple[float, list[str]]:
+    """Convert the quantity to the factor's unit; passengers multiply a per-passenger distance."""
+    unit = request.unit
+    target = factor.unit
+    steps: list[str] = []
+    if spec.per_passenger and units.unit_type(unit) == "distance":
+        target = _PASSENGER_DISTANCE[factor.unit]
+        if passengers != 1:
+            steps.append(
+                f"{_fmt(passengers)} passengers each travelled {_fmt(request.quantity)} {unit}"
+            )
+    elif passengers != 1:
+        raise UnprocessableContent(
+            f"passengers={_fmt(passengers)} cannot be combined with a passenger-distance unit "
+            f"({unit}); give the distance each passenger travelled in km or mile",
+            accepted_units=units.accepted_units(["distance"]),
+        )
+    ratio = units.conversion_factor(unit, target)
+    amount = request.quantity * ratio * passengers
+    if unit != target or passengers != 1:
+        conversion = f" × {_fmt(ratio)} {target}/{unit}" if unit != target else ""
+        people = f" × {_fmt(passengers)} passengers" if passengers != 1 else ""
+        steps.append(
+            f"Quantity: {_fmt(request.quantity)} {unit}{conversion}{people} = "
+            f"{_fmt(amount)} {factor.unit}"
+        )
+    return amount, steps
+
+
+def _factor_used(factor: Factor, per_unit_kg: float) -> dict[str, Any]:
+    """A :class:`FactorUsed` as fields, validated with the result that holds it."""
+    return {
+        "id": factor.id,
+        "value": per_unit_kg,
+        "unit": factor.unit,
+        "dataset": factor.dataset,
+        "dataset_version": factor.dataset_version,
+        "year": factor.year,
+        "region": factor.region,
+        "citation": factor.citation,
+        "licence": factor.licence,
+        "source_url": factor.source_url,
+        "gwp_basis": factor.gwp_basis,
+        "private": factor.private,
+    }

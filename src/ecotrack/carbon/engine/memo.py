@@ -1,0 +1,69 @@
+"""What the engine works out once per factor library and keeps on it (``FactorLibrary.memo``):
+resolutions, the option values datasets accept, calculation templates, market-based choices
+and the regions with data; and the shapes of what it keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ecotrack.carbon.factors import Factor, FactorLibrary
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    factor: Factor
+    selection: str
+    notices: tuple[str, ...]
+    # the audit lines every estimate resolved here shares, built once rather than per item
+    steps: tuple[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        factor = self.factor
+        object.__setattr__(
+            self,
+            "steps",
+            (
+                f"Factor selection: {self.selection}",
+                f"Factor {factor.id}: {factor.label} — {factor.citation}",
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _GasLine:
+    """One gas of a factor under one GWP set, with the amount-independent text preformatted."""
+
+    gas: str
+    per_unit: float  # kg of the gas (mass basis) or kg CO2e (co2e basis) per factor unit
+    gwp: float | None  # None where the source publishes the gas as CO2e already
+    text: tuple[str, ...]  # the step, split where the amount-dependent numbers go
+    # a step of its own before this one: how a blend's GWP was computed from its composition
+    derivation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """What ``_apply`` needs of a factor under a GWP set; the same for every quantity."""
+
+    per_unit_kg: float
+    gwp_applied: str | None
+    gases: tuple[_GasLine, ...]
+    text: tuple[str, ...]  # the CO2e step of a published-CO2e factor, split like _GasLine.text
+
+
+@dataclass(slots=True)
+class _LibraryMemo:
+    resolved: dict[tuple[Any, ...], _Resolved] = field(default_factory=dict)
+    option_values: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    templates: dict[tuple[str, str], _Template] = field(default_factory=dict)
+    market: dict[tuple[Any, ...], tuple[_Resolved | None, str | None]] = field(default_factory=dict)
+    regions: frozenset[str] | None = None
+
+
+def _memo(library: FactorLibrary) -> _LibraryMemo:
+    memo = library.memo.get("engine")
+    if memo is None:
+        memo = library.memo["engine"] = _LibraryMemo()
+    assert isinstance(memo, _LibraryMemo)
+    return memo
