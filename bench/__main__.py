@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import analytics, estimates, event_pipeline, gateway, ingest, web
+from bench import analytics, estimates, event_pipeline, factors, gateway, ingest, web
 
 BENCHMARKS = {
     "event_pipeline": event_pipeline,
     "estimates": estimates,
+    "factors": factors,
     "analytics": analytics,
     "ingest": ingest,
     "gateway": gateway,

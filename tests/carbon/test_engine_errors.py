@@ -61,7 +61,7 @@ def test_ambiguous_ton_is_refused() -> None:
 
 def test_unknown_option_lists_options() -> None:
     p = problem(options={"colour": "blue"})
-    assert p.extensions["accepted_options"] == ["calorific_basis"]
+    assert p.extensions["accepted_options"] == ["calorific_basis", "category"]
 
 
 def test_unknown_option_value_lists_values() -> None:
@@ -173,7 +173,7 @@ def test_only_later_data_fails_unless_allowed() -> None:
 
 def test_propane_before_its_first_uk_edition() -> None:
     p = problem(activity="fuel.propane", year=2020)  # DESNZ propane rows start in 2021
-    assert p.extensions["available_years"] == [2021, 2024]
+    assert p.extensions["available_years"] == [2021, 2022, 2023, 2024, 2025]
 
 
 def test_unknown_factor_id_is_not_found() -> None:

@@ -25,16 +25,19 @@ def test_egrid_values_stay_in_published_units() -> None:
 
 
 def test_search_pages_and_facets_under_other_filters() -> None:
-    page = load_factor_library().search(text="natural gas", region="GB", limit=2)
-    assert page.total == 16  # 4 DESNZ editions x (gross kWh, net kWh, m3, tonnes)
+    library = load_factor_library()
+    page = library.search(text="natural gas", activity="fuel.natural_gas", region="GB", limit=2)
+    assert page.total == 28  # 7 DESNZ editions x (gross kWh, net kWh, m3, tonnes)
     assert len(page.items) == 2
     regions = {f.value: f.count for f in page.facets["region"]}
-    assert regions == {"GB": 16, "US": 2}  # US still reachable if the region filter changes
+    assert regions == {"GB": 28, "US": 2}  # US still reachable if the region filter changes
     assert {f.value for f in page.facets["unit_type"]} == {"energy", "volume", "mass"}
 
 
 def test_search_by_dataset_year_and_unit_type() -> None:
-    page = load_factor_library().search(dataset="owid", unit_type="energy", year=2009)
+    page = load_factor_library().search(
+        dataset="owid", edition="owid-2024", unit_type="energy", year=2009
+    )
     assert [f.region for f in page.items] == ["EH"]  # Western Sahara, the one 2009 row
 
 

@@ -240,8 +240,8 @@ async def test_market_based_takes_instruments_then_supplier_rates_then_residual_
         in_2023, "no contractual instrument or supplier-specific factor covers this; the residual"
     )
     assert _notices(in_2023, "describes 2021, not the activity year 2023")
-    # location-based stays the published grid factor: DESNZ 2021 is the latest not after 2023
-    assert in_2023["scope2"]["location_based_kg"] == close(1000 * 0.21233)
+    # location-based stays the published grid factor: DESNZ 2023 (stored unrounded)
+    assert in_2023["scope2"]["location_based_kg"] == close(1000 * 0.207074288590604)
 
     # 2020: nothing of the organisation's applies; the grid average is the last resort
     in_2020 = await _estimate(carbon, editor, method="market", year=2020)

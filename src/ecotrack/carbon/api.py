@@ -19,7 +19,13 @@ from starlette.concurrency import run_in_threadpool
 
 from ecotrack.carbon import imports, ledger, memberships, readings, service
 from ecotrack.carbon.engine import estimate, iter_batch, list_activities
-from ecotrack.carbon.factors import Factor, SearchPage, load_factor_library
+from ecotrack.carbon.factors import (
+    Factor,
+    ReferenceKind,
+    ReferencePage,
+    SearchPage,
+    load_factor_library,
+)
 from ecotrack.carbon.schemas import (
     ActivityCreate,
     ActivityInfo,
@@ -69,7 +75,17 @@ WriteFactors = Annotated[Tenant, memberships.authorize("factors:write")]
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size (1 to 200)")]
 # an offset past any list, but one a database integer holds (a larger one answered 500)
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
-UnitType = Literal["energy", "volume", "mass", "distance", "passenger_distance"]
+UnitType = Literal[
+    "energy",
+    "volume",
+    "mass",
+    "distance",
+    "passenger_distance",
+    "freight_distance",
+    "room_nights",
+    "working_hours",
+    "money",
+]
 
 
 # --- factors and activities ----------------------------------------------------------------
@@ -79,11 +95,21 @@ UnitType = Literal["energy", "volume", "mass", "distance", "passenger_distance"]
 async def search_factors(
     runtime: RuntimeDep,
     caller: OptionalCallerDep,
-    text: Annotated[str | None, Query(max_length=200, description="Words to find")] = None,
+    text: Annotated[
+        str | None,
+        Query(max_length=200, description="Words to find in ids, labels, source references"),
+    ] = None,
     activity: str | None = None,
     region: str | None = None,
     year: int | None = None,
     dataset: str | None = None,
+    edition: Annotated[str | None, Query(description="A dataset edition, e.g. desnz-2024")] = None,
+    source_ref: Annotated[
+        str | None,
+        Query(max_length=200, description="The publisher's row reference, exactly"),
+    ] = None,
+    scope: Annotated[int | None, Query(ge=1, le=3)] = None,
+    category: Annotated[int | None, Query(ge=1, le=15, description="Scope 3 category")] = None,
     unit_type: UnitType | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -91,13 +117,41 @@ async def search_factors(
     context = await service.context_for(runtime.database, caller)
     return context.library.search(
         text=text,
+        source_ref=source_ref,
         activity=activity,
         region=region,
         year=year,
         dataset=dataset,
+        edition=edition,
+        scope=scope,
+        scope3_category=category,
         unit_type=unit_type,
         limit=limit,
         offset=offset,
+    )
+
+
+@router.get(
+    "/reference-values",
+    summary="Published values that are not emission factors: biogenic CO2 outside the scopes, "
+    "SECR energy conversions, grid loss rates",
+)
+async def reference_values(
+    kind: ReferenceKind | None = None,
+    edition: str | None = None,
+    region: str | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> ReferencePage:
+    found = [
+        value
+        for value in load_factor_library().references
+        if (kind is None or value.kind == kind)
+        and (edition is None or value.edition == edition)
+        and (region is None or value.region == region)
+    ]
+    return ReferencePage(
+        items=found[offset : offset + limit], total=len(found), limit=limit, offset=offset
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Final, Generic, Literal, TypeVar
+from typing import Annotated, Any, Final, Generic, Literal, Self, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -51,13 +51,23 @@ class EstimateRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    activity: str = Field(examples=["fuel.natural_gas"])
+    activity: str | None = Field(
+        default=None,
+        examples=["fuel.natural_gas"],
+        description="What was done; may be left out when factor_id pins a factor (the "
+        "activity is then the factor's own)",
+    )
     quantity: StrictFloat = Field(
         description="Amount of activity: finite, not negative, and at most 1e12 of the "
-        "unit type's base unit (kWh, m3, kg, km or passenger-km)"
+        "unit type's base unit (kWh, m3, kg, km, passenger-km, tonne-km, USD, ...)"
     )
     unit: str = Field(examples=["kWh", "therm", "km"])
-    region: str = Field(examples=["GB", "US-TX", "US-CAMX", "DE"])
+    region: str | None = Field(
+        default=None,
+        examples=["GB", "US-TX", "US-CAMX", "DE"],
+        description="Where it was done; may be left out when factor_id pins a factor of one "
+        "region (the region is then the factor's own)",
+    )
     year: StrictInt = Field(ge=1900, le=2100, description="Year the activity took place")
     gwp: str = Field(default="AR5", description="AR4, AR5 or AR6 (100-year)")
     method: str = Field(default="location", description="location or market; electricity only")
@@ -67,6 +77,28 @@ class EstimateRequest(BaseModel):
         default=False,
         description="Use the earliest later edition (with a notice) when none predates the year",
     )
+    data_version: str | None = Field(
+        default=None,
+        examples=["2026.12"],
+        description="Choose factors from this version of the library (its datasets and "
+        "editions); the latest when left out. A pinned version's results never change when "
+        "the library grows",
+    )
+
+    @model_validator(mode="after")
+    def _names_an_activity(self) -> Self:
+        if self.activity is None and self.factor_id is None:
+            raise ValueError("give an activity, or a factor_id to use that factor's activity")
+        return self
+
+
+class ActivityRequest(EstimateRequest):
+    """An estimate request with its activity and region settled (the pinned factor's when the
+    caller left them out) and its data version named: what the engine resolves."""
+
+    activity: str
+    region: str
+    data_version: str
 
 
 class PrivateFactor(Factor):
@@ -180,6 +212,11 @@ class Scope2Figures(BaseModel):
     market_basis: str = Field(description="What the market-based figure rests on")
 
 
+class OutsideOfScopes(BaseModel):
+    biogenic_co2_kg: Kg
+    per_unit_kg: float = Field(description="Published kg of biogenic CO2 per factor unit")
+
+
 class EstimateResult(BaseModel):
     activity: str
     quantity: float
@@ -199,6 +236,12 @@ class EstimateResult(BaseModel):
     method: str
     scope2: Scope2Figures | None = None
     selection: str = Field(description="Which dataset and edition were chosen, and why")
+    data_version: str = Field(description="The version of the library the factor came from")
+    outside_of_scopes: OutsideOfScopes | None = Field(
+        default=None,
+        description="Biogenic CO2 the factor's publisher reports outside the scopes: shown "
+        "beside co2e_kg, never included in it or in any scope total",
+    )
     notices: list[str] = Field(default_factory=list)
     steps: list[str]
 

@@ -25,6 +25,12 @@ _DEFINITIONS: Final = (
     "passenger = [passenger]",
     "passenger_km = passenger * kilometer = pkm",
     "passenger_mile = passenger * mile",
+    "room_night = [room_night]",
+    "fte_hour = [fte_hour]",
+    "tonne_km = metric_ton * kilometer",
+    "tonne_mile = metric_ton * mile",
+    "short_ton_mile = short_ton * mile",
+    "USD = [currency]",
 )
 
 # accepted spelling -> pint expression; the first spelling of each expression is canonical
@@ -71,6 +77,17 @@ ALIASES: Final[dict[str, str]] = {
     "passenger_km": "passenger_km",
     "pkm": "passenger_km",
     "passenger_mile": "passenger_mile",
+    "ML": "megaliter",
+    "million_litres": "megaliter",
+    "tonne_km": "tonne_km",
+    "tkm": "tonne_km",
+    "tonne_mile": "tonne_mile",
+    "short_ton_mile": "short_ton_mile",
+    "room_night": "room_night",
+    "room_nights": "room_night",
+    "fte_hour": "fte_hour",
+    "fte_hours": "fte_hour",
+    "USD": "USD",
 }
 
 # unit type -> pint dimensionality, named for people rather than for pint
@@ -80,6 +97,10 @@ UNIT_TYPES: Final[dict[str, str]] = {
     "mass": "[mass]",
     "distance": "[length]",
     "passenger_distance": "[passenger] * [length]",
+    "freight_distance": "[mass] * [length]",
+    "room_nights": "[room_night]",
+    "working_hours": "[fte_hour]",
+    "money": "[currency]",
 }
 
 
@@ -95,6 +116,10 @@ BASE_UNITS: Final[dict[str, str]] = {
     "mass": "kg",
     "distance": "km",
     "passenger_distance": "passenger_km",
+    "freight_distance": "tonne_km",
+    "room_nights": "room_night",
+    "working_hours": "fte_hour",
+    "money": "USD",
 }
 
 
@@ -137,11 +162,31 @@ def conversion_factor(unit: str, target: str) -> float:
     return float(ureg.Quantity(1.0, _expression(unit)).to(_expression(target)).magnitude)
 
 
+_DESCRIPTIONS: Final = {
+    "energy": "energy",
+    "volume": "volume",
+    "mass": "mass",
+    "distance": "distance (a vehicle's, or each traveller's with passengers)",
+    "passenger_distance": "passenger distance (passenger-km)",
+    "freight_distance": "freight distance (tonne-km)",
+    "room_nights": "hotel room-nights",
+    "working_hours": "FTE working hours",
+    "money": "money spent (USD)",
+}
+
+
+def describe(kind: str) -> str:
+    """A unit type as people say it: "freight distance (tonne-km)"."""
+    return _DESCRIPTIONS[kind]
+
+
 def check_unit(unit: str, kinds: tuple[str, ...] | list[str], *, subject: str) -> str:
     """Return the unit type of ``unit`` if it is one of ``kinds``; else a 422 naming them."""
     if unit not in ALIASES or unit_type(unit) not in kinds:
+        given = f" ({describe(unit_type(unit))})" if unit in ALIASES else ""
+        takes = " or ".join(describe(kind) for kind in kinds)
         raise UnprocessableContent(
-            f"unit {unit!r} is not accepted for {subject}",
+            f"unit {unit!r}{given} is not accepted for {subject}, which takes {takes}",
             accepted_units=accepted_units(kinds),
         )
     return unit_type(unit)

@@ -10,7 +10,7 @@ from ecotrack.carbon.engine.memo import _GasLine, _memo, _Template
 from ecotrack.carbon.engine.specs import ActivitySpec
 from ecotrack.carbon.engine.travel import _PASSENGER_DISTANCE
 from ecotrack.carbon.factors import Factor, FactorLibrary
-from ecotrack.carbon.schemas import EstimateRequest
+from ecotrack.carbon.schemas import ActivityRequest
 from ecotrack.core.errors import UnprocessableContent
 
 
@@ -58,13 +58,7 @@ def _template_uncached(factor: Factor, gwp_set: str) -> _Template:
             derivation = potential.source if potential.derivation is not None else None
             lines.append(_GasLine(gas, per_kg, potential.value, step, derivation))
         return _Template(per_unit, gwp_set, tuple(lines), ())
-    assert factor.co2e is not None  # the Factor validator guarantees one or the other
     basis = factor.gwp_basis or "not stated by the source"
-    total_step = (
-        "CO2e = ",
-        f" {factor.unit} × {_fmt(factor.co2e.value)} {factor.co2e.unit} CO2e {per} = ",
-        f" kg CO2e (published CO2e; GWP basis {basis})",
-    )
     shares = tuple(
         _GasLine(
             gas,
@@ -77,6 +71,21 @@ def _template_uncached(factor: Factor, gwp_set: str) -> _Template:
             ),
         )
         for gas, published in factor.gases.items()
+    )
+    if factor.co2e is None:
+        # a few DESNZ 2019-2021 rows publish each gas's CO2e share but not their sum
+        per_unit = sum(line.per_unit for line in shares)
+        total_step = (
+            "CO2e = ",
+            f" {factor.unit} × {_fmt(per_unit)} kg CO2e {per} (the sum of the published "
+            "per-gas shares) = ",
+            f" kg CO2e (GWP basis {basis})",
+        )
+        return _Template(per_unit, factor.gwp_basis, shares, total_step)
+    total_step = (
+        "CO2e = ",
+        f" {factor.unit} × {_fmt(factor.co2e.value)} {factor.co2e.unit} CO2e {per} = ",
+        f" kg CO2e (published CO2e; GWP basis {basis})",
     )
     per_unit = factor.co2e.value * units.conversion_factor(factor.co2e.unit, "kg")
     return _Template(per_unit, factor.gwp_basis, shares, total_step)
@@ -113,7 +122,7 @@ def _apply(library: FactorLibrary, factor: Factor, amount: float, gwp_set: str) 
 
 
 def _amount_in_factor_unit(
-    spec: ActivitySpec, request: EstimateRequest, factor: Factor, passengers: float
+    spec: ActivitySpec, request: ActivityRequest, factor: Factor, passengers: float
 ) -> tuple[float, list[str]]:
     """Convert the quantity to the factor's unit; passengers multiply a per-passenger distance."""
     unit = request.unit

@@ -35,6 +35,22 @@ SPECS: Final[tuple[ActivitySpec, ...]] = (
         3,
     ),
     ActivitySpec(
+        "electricity.well_to_tank",
+        "Well-to-tank (upstream) emissions of UK grid electricity: extracting, refining and "
+        "transporting the fuels generating it; the quantity is the electricity used",
+        ("energy",),
+        3,
+        3,
+        options=(
+            OptionSpec(
+                "stage",
+                "generation (of the electricity used) or td_losses (of the electricity lost in "
+                "transmission and distribution); the whole upstream is both",
+                default="generation",
+            ),
+        ),
+    ),
+    ActivitySpec(
         "heat.steam",
         "Purchased heat and steam",
         ("energy",),

@@ -10,6 +10,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from ecotrack.carbon import gwp, units
+from ecotrack.carbon.engine import spend
 from ecotrack.carbon.engine.calculation import _amount_in_factor_unit, _apply, _factor_used, _fmt
 from ecotrack.carbon.engine.catalogue import ACTIVITIES, SCOPE3_CATEGORIES
 from ecotrack.carbon.engine.market import _market_based
@@ -20,10 +21,12 @@ from ecotrack.carbon.engine.validation import (
     _text_option,
     _validate,
     check_region,
+    settle,
 )
 from ecotrack.carbon.factors import ANY_REGION, Factor, FactorLibrary, GasValue, make_id
 from ecotrack.carbon.schemas import (
     ActivityInfo,
+    ActivityRequest,
     BatchItem,
     ContractualInstrument,
     EstimateRequest,
@@ -41,13 +44,12 @@ world's yearly emissions. Analytics keeps milligrams in 64-bit integers (up to 9
 
 
 @cache
-def _activity_step(activity: str, scope: int, category: int | None) -> str:
-    spec = ACTIVITIES[activity]
-    line = f"Activity {spec.id}: {spec.description}; scope {scope}"
+def _activity_step(activity: str, description: str, scope: int, category: int | None) -> str:
+    line = f"Activity {activity}: {description}; scope {scope}"
     return line + (f", category {category} {SCOPE3_CATEGORIES[category]}" if category else "")
 
 
-def _check_finite(request: EstimateRequest, kg: float) -> None:
+def _check_finite(request: ActivityRequest, kg: float) -> None:
     # a quantity within its limit can still come to more than any record could hold, with
     # a large factor (a private one, a refrigerant's GWP) or many passengers
     if not kg <= MAX_CO2E_KG:
@@ -59,20 +61,27 @@ def _check_finite(request: EstimateRequest, kg: float) -> None:
 
 
 def _estimate(
-    request: EstimateRequest,
+    given: EstimateRequest,
     library: FactorLibrary,
     instruments: Sequence[ContractualInstrument],
 ) -> EstimateResult:
+    request = settle(library, given)
     spec, texts, numbers, unit_type = _validate(library, request)
     resolved = _resolve(library, spec, request, texts, unit_type)
     factor = resolved.factor
     amount, steps = _amount_in_factor_unit(spec, request, factor, numbers.get("passengers", 1.0))
+    purpose = texts.get(spec.purpose_option, "")
+    scope, category = spec.purposes.get(purpose, (spec.scope, spec.scope3_category))
+    purpose_note = spec.purpose_notes.get(purpose)
+    notices = list(resolved.notices)
+    if purpose_note is not None:
+        notices.append(purpose_note)
+    if spec.id == spend.ACTIVITY:  # to the factor's currency and dollar year
+        amount, spent, said = spend.in_factor_dollars(request, factor, amount, category)
+        steps += spent
+        notices += said
     calc = _apply(library, factor, amount, request.gwp)
     _check_finite(request, calc.co2e_kg)
-    scope, category = spec.purposes.get(
-        texts.get("purpose", ""), (spec.scope, spec.scope3_category)
-    )
-    notices = list(resolved.notices)
     if factor.gas_basis != "mass" and factor.gwp_basis != request.gwp:
         notices.append(
             f"the factor is published as CO2e on {factor.gwp_basis or 'an unstated GWP basis'}; "
@@ -118,15 +127,26 @@ def _estimate(
         method=request.method,
         scope2=scope2,
         selection=resolved.selection,
+        data_version=request.data_version,
+        outside_of_scopes=_outside_of_scopes(factor, amount),
         notices=notices,
         steps=[
-            _activity_step(spec.id, scope, category),
+            _activity_step(spec.id, spec.description, scope, category),
+            *([purpose_note] if purpose_note is not None else []),
             *resolved.steps,
             *steps,
             *calc.steps,
             f"Result: {_fmt(co2e)} kg CO2e ({request.method})",
         ],
     )
+
+
+def _outside_of_scopes(factor: Factor, amount: float) -> dict[str, float] | None:
+    biogenic = factor.outside_of_scopes
+    if biogenic is None:
+        return None
+    per_unit = biogenic.value * units.conversion_factor(biogenic.unit, "kg")
+    return {"biogenic_co2_kg": per_unit * amount, "per_unit_kg": per_unit}
 
 
 # --- public API ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from ecotrack.carbon.engine.memo import _memo, _Resolved
 from ecotrack.carbon.engine.resolution import _choose
 from ecotrack.carbon.engine.specs import ActivitySpec
 from ecotrack.carbon.factors import ANY_REGION, ElectricityBasis, FactorLibrary
-from ecotrack.carbon.schemas import ContractualInstrument, EstimateRequest
+from ecotrack.carbon.schemas import ActivityRequest, ContractualInstrument
 from ecotrack.core.errors import UnprocessableContent
 
 
@@ -33,7 +33,7 @@ class _Market:
 def _market_based(
     library: FactorLibrary,
     spec: ActivitySpec,
-    request: EstimateRequest,
+    request: ActivityRequest,
     texts: Mapping[str, str],
     numbers: Mapping[str, float],
     instruments: Sequence[ContractualInstrument],
@@ -125,7 +125,7 @@ def _none_of(kinds: Sequence[str]) -> str:
 
 
 def _contractual(
-    request: EstimateRequest, kwh: float, factor: float, basis: str, label: str, used_id: str
+    request: ActivityRequest, kwh: float, factor: float, basis: str, label: str, used_id: str
 ) -> _Market:
     used = {
         "id": used_id,
@@ -146,7 +146,7 @@ def _contractual(
 def _market_factor(
     library: FactorLibrary,
     spec: ActivitySpec,
-    request: EstimateRequest,
+    request: ActivityRequest,
     options: Mapping[str, str],
     unit_type: str,
     basis: ElectricityBasis,
@@ -170,7 +170,7 @@ def _market_factor(
 def _market_factor_uncached(
     library: FactorLibrary,
     spec: ActivitySpec,
-    request: EstimateRequest,
+    request: ActivityRequest,
     options: Mapping[str, str],
     unit_type: str,
     basis: ElectricityBasis,

@@ -1,6 +1,6 @@
 """What the engine works out once per factor library and keeps on it (``FactorLibrary.memo``):
 resolutions, the option values datasets accept, calculation templates, market-based choices
-and the regions with data; and the shapes of what it keeps."""
+and the shapes of what it keeps."""
 
 from __future__ import annotations
 
@@ -58,7 +58,6 @@ class _LibraryMemo:
     option_values: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     templates: dict[tuple[str, str], _Template] = field(default_factory=dict)
     market: dict[tuple[Any, ...], tuple[_Resolved | None, str | None]] = field(default_factory=dict)
-    regions: frozenset[str] | None = None
 
 
 def _memo(library: FactorLibrary) -> _LibraryMemo:

@@ -20,12 +20,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ecotrack.carbon import units
+from ecotrack.carbon.engine import spend
 from ecotrack.carbon.engine.electricity import _ELECTRICITY, _MARKET_ONLY, _electricity_basis
+from ecotrack.carbon.engine.freight import _WORLDWIDE
 from ecotrack.carbon.engine.gases import _DIRECT_MASS
 from ecotrack.carbon.engine.memo import _memo, _Resolved
 from ecotrack.carbon.engine.specs import ActivitySpec, OptionSpec, _option_text
-from ecotrack.carbon.factors import ANY_REGION, Factor, FactorLibrary
-from ecotrack.carbon.schemas import EstimateRequest
+from ecotrack.carbon.engine.travel import _BY_COUNTRY
+from ecotrack.carbon.factors import (
+    ANY_REGION,
+    DATA_VERSIONS,
+    LATEST_DATA_VERSION,
+    Factor,
+    FactorLibrary,
+    tabular,
+)
+from ecotrack.carbon.schemas import ActivityRequest
 from ecotrack.core.errors import UnprocessableContent
 
 
@@ -43,18 +53,23 @@ def _option_values(library: FactorLibrary, spec: ActivitySpec, option: OptionSpe
     return memo.option_values[key]
 
 
-def _regions(library: FactorLibrary) -> frozenset[str]:
-    memo = _memo(library)
-    if memo.regions is None:
-        memo.regions = frozenset(f.region for f in library if f.region != ANY_REGION)
-    return memo.regions
+def _route(
+    spec: ActivitySpec, region: str, data_version: str = LATEST_DATA_VERSION
+) -> tuple[str, str, str]:
+    """(dataset, factor region, why) for an activity in a region.
 
-
-def _route(spec: ActivitySpec, region: str) -> tuple[str, str, str]:
-    """(dataset, factor region, why) for an activity in a region."""
+    Grid electricity outside GB and the US goes to a national inventory dataset where its
+    manifest says it is one and it publishes factors for the region within the data version
+    (:func:`ecotrack.carbon.factors.tabular.grid_route`), else to OWID.
+    """
     in_us = region == "US" or region.startswith("US-")
     if spec.id in _DIRECT_MASS:
         return "direct-mass", ANY_REGION, "mass of gas times its GWP; the region does not matter"
+    if spec.id in _BY_COUNTRY | _WORLDWIDE:
+        what = "by the country of the stay" if spec.id in _BY_COUNTRY else "for use worldwide"
+        return "desnz", "GB", f"the UK Government (DESNZ) factors for {spec.id} are {what}"
+    if spec.id == spend.ACTIVITY:
+        return spend.DATASET, "US", "spend uses the US EPA Supply Chain GHG Emission Factors"
     if spec.id == "electricity.grid":
         if region == "GB":
             return "desnz", "GB", "GB grid electricity uses the UK Government (DESNZ) factors"
@@ -64,12 +79,16 @@ def _route(spec: ActivitySpec, region: str) -> tuple[str, str, str]:
                 region,
                 ("US grid electricity uses EPA eGRID (national, state or eGRID subregion)"),
             )
+        inventory = tabular.grid_route(region, DATA_VERSIONS[data_version])
+        if inventory is not None:
+            return inventory[0], region, inventory[1]
         return (
             "owid",
             region,
             (
-                "grid electricity outside GB and the US uses Our World in Data lifecycle "
-                "intensities (not combustion-only)"
+                "grid electricity outside GB and the US (and the regions a national inventory "
+                "dataset serves) uses Our World in Data lifecycle intensities (not "
+                "combustion-only)"
             ),
         )
     if in_us:
@@ -94,7 +113,7 @@ def _route(spec: ActivitySpec, region: str) -> tuple[str, str, str]:
 def _resolve(
     library: FactorLibrary,
     spec: ActivitySpec,
-    request: EstimateRequest,
+    request: ActivityRequest,
     options: Mapping[str, str],
     unit_type: str,
 ) -> _Resolved:
@@ -106,6 +125,7 @@ def _resolve(
         tuple(sorted(options.items())),
         request.allow_later_year,
         request.factor_id,
+        request.data_version,
     )
     memo = _memo(library)
     if key not in memo.resolved:
@@ -116,18 +136,25 @@ def _resolve(
 def _resolve_uncached(
     library: FactorLibrary,
     spec: ActivitySpec,
-    request: EstimateRequest,
+    request: ActivityRequest,
     options: Mapping[str, str],
     unit_type: str,
 ) -> _Resolved:
     if request.factor_id is not None:
         factor = library.get(request.factor_id)
-        if factor.activity != spec.id or factor.unit_type != unit_type:
+        # a per-passenger factor takes a distance with passengers, as resolution does
+        fits = factor.unit_type == unit_type or (
+            spec.per_passenger and factor.unit_type == "passenger_distance"
+        )
+        if factor.activity != spec.id or not fits:
+            kinds = [factor.unit_type, *(["distance"] if spec.per_passenger else [])]
             raise UnprocessableContent(
-                f"factor {factor.id} is for {factor.activity} per {factor.unit}, which does not "
-                f"fit a {spec.id} quantity in {request.unit}",
-                accepted_units=units.accepted_units([factor.unit_type]),
+                f"factor {factor.id} is for {factor.activity} per {factor.unit} "
+                f"({units.describe(factor.unit_type)}), which does not fit a {spec.id} "
+                f"quantity in {request.unit} ({units.describe(unit_type)})",
+                accepted_units=units.accepted_units(kinds),
             )
+        _check_in_version(factor, request.data_version)
         basis = _electricity_basis(factor)
         if factor.activity == _ELECTRICITY and basis in _MARKET_ONLY:
             raise UnprocessableContent(
@@ -159,10 +186,21 @@ def _resolve_uncached(
     return _published(library, spec, request, options, unit_type)
 
 
+def _check_in_version(factor: Factor, data_version: str) -> None:
+    """A pinned factor must be one the data version holds (an organisation's own always is)."""
+    if factor.private or factor.edition in DATA_VERSIONS[data_version]:
+        return
+    raise UnprocessableContent(
+        f"factor {factor.id} is from edition {factor.edition}, which data version "
+        f"{data_version} does not hold",
+        accepted_values=[name for name, held in DATA_VERSIONS.items() if factor.edition in held],
+    )
+
+
 def _own_grid_average(
     library: FactorLibrary,
     spec: ActivitySpec,
-    request: EstimateRequest,
+    request: ActivityRequest,
     options: Mapping[str, str],
     unit_type: str,
     own: _Resolved,
@@ -184,13 +222,18 @@ def _own_grid_average(
 def _published(
     library: FactorLibrary,
     spec: ActivitySpec,
-    request: EstimateRequest,
+    request: ActivityRequest,
     options: Mapping[str, str],
     unit_type: str,
 ) -> _Resolved:
     pool = library.for_activity(spec.id)
-    dataset, region, why = _route(spec, request.region)
-    public = [f for f in pool if not f.private and f.dataset == dataset and f.region == region]
+    dataset, region, why = _route(spec, request.region, request.data_version)
+    editions = DATA_VERSIONS[request.data_version]
+    public = [
+        f
+        for f in pool
+        if not f.private and f.dataset == dataset and f.region == region and f.edition in editions
+    ]
     if not public:
         served = sorted({f.region for f in pool if not f.private})
         raise UnprocessableContent(
@@ -203,7 +246,7 @@ def _published(
 def _choose(
     spec: ActivitySpec,
     candidates: Sequence[Factor],
-    request: EstimateRequest,
+    request: ActivityRequest,
     options: Mapping[str, str],
     unit_type: str,
     why: str,
@@ -274,7 +317,7 @@ def _match_option(
 
 
 def _pick_year(
-    fitting: Sequence[Factor], request: EstimateRequest, where: str
+    fitting: Sequence[Factor], request: ActivityRequest, where: str
 ) -> tuple[int | None, str | None]:
     years = sorted({f.year for f in fitting if f.year is not None})
     if not years:

@@ -11,7 +11,8 @@ from typing import Literal
 class OptionSpec:
     name: str
     description: str
-    kind: Literal["choice", "bool", "count", "number"] = "choice"
+    # text: free text, checked but never matched nor listed (a source's name, a currency code)
+    kind: Literal["choice", "bool", "count", "number", "text"] = "choice"
     default: str | bool | int | None = None
     selector: bool = True  # matched against factor options, rather than used in the arithmetic
     match_as: Mapping[str, str] = field(default_factory=dict)  # value -> factor option value
@@ -31,8 +32,11 @@ class ActivitySpec:
     # physical properties (fuels) or published for non-UK use (international flights, cars)
     global_default: bool = False
     per_passenger: bool = False
-    # purpose option value -> (scope, scope 3 category)
+    # value of the purpose option (named by purpose_option) -> (scope, scope 3 category)
     purposes: Mapping[str, tuple[Literal[1, 2, 3], int | None]] = field(default_factory=dict)
+    # purpose option value -> a notice (and step) the result carries when that value is given
+    purpose_notes: Mapping[str, str] = field(default_factory=dict)
+    purpose_option: str = "purpose"  # the option whose value ``purposes`` maps
 
     def option(self, name: str) -> OptionSpec | None:
         return next((o for o in self.options if o.name == name), None)

@@ -1,6 +1,7 @@
 """Travel: cars by the distance the vehicle travelled, in scope 1 or 3 by purpose; flights, rail
-and bus per passenger (a distance times the passengers, or a passenger distance), in scope 3 as
-business travel (category 6) or commuting (category 7)."""
+bus and ferries per passenger (a distance times the passengers, or a passenger distance), taxis per
+vehicle or passenger distance, in scope 3 as business travel (category 6) or commuting (category
+7); hotel stays per room-night by country (category 6)."""
 
 from __future__ import annotations
 
@@ -111,4 +112,52 @@ SPECS: Final[tuple[ActivitySpec, ...]] = (
         per_passenger=True,
         purposes=_TRAVEL_PURPOSES,
     ),
+    ActivitySpec(
+        "travel.taxi",
+        "Taxi travel; the quantity is the distance the taxi travelled (km, mile), or the "
+        "distance each passenger travelled (passenger_km)",
+        ("distance", "passenger_distance"),
+        3,
+        6,
+        options=(
+            OptionSpec("type", "regular_taxi or black_cab", default="regular_taxi"),
+            _TRAVEL_PURPOSE,
+        ),
+        purposes=_TRAVEL_PURPOSES,
+    ),
+    ActivitySpec(
+        "travel.ferry",
+        "Ferry travel; the quantity is the distance each passenger travelled",
+        ("distance", "passenger_distance"),
+        3,
+        6,
+        options=(
+            OptionSpec(
+                "type",
+                "foot_passenger, car_passenger or average (all passengers)",
+                default="average",
+            ),
+            _PASSENGERS,
+            _TRAVEL_PURPOSE,
+        ),
+        per_passenger=True,
+        purposes=_TRAVEL_PURPOSES,
+    ),
+    ActivitySpec(
+        "travel.hotel",
+        "Hotel stays; the quantity is room-nights, in the country the country option names",
+        ("room_nights",),
+        3,
+        6,
+        options=(
+            OptionSpec(
+                "country",
+                "country of the hotel as DESNZ names it, slugged (uk, uk_london, france, "
+                "united_states, ...)",
+            ),
+        ),
+        global_default=True,
+    ),
 )
+# factors by the country of the stay, whatever the activity's region
+_BY_COUNTRY: Final = frozenset({"travel.hotel"})

@@ -4,20 +4,31 @@ refusal a 422 saying what is accepted."""
 from __future__ import annotations
 
 import math
+from functools import cache
 from typing import Final
 
 from ecotrack.carbon import gwp, units
 from ecotrack.carbon.engine.catalogue import ACTIVITIES
 from ecotrack.carbon.engine.electricity import _ELECTRICITY
-from ecotrack.carbon.engine.resolution import _option_values, _regions
+from ecotrack.carbon.engine.resolution import _option_values
 from ecotrack.carbon.engine.specs import ActivitySpec, OptionSpec, _option_text
 from ecotrack.carbon.engine.travel import MAX_PASSENGERS
-from ecotrack.carbon.factors import ELECTRICITY_BASES, ElectricityBasis, FactorLibrary
-from ecotrack.carbon.schemas import EstimateRequest
+from ecotrack.carbon.factors import (
+    ANY_REGION,
+    DATA_VERSIONS,
+    ELECTRICITY_BASES,
+    LATEST_DATA_VERSION,
+    ElectricityBasis,
+    FactorLibrary,
+)
+from ecotrack.carbon.factors.model import Scope
+from ecotrack.carbon.schemas import ActivityRequest, EstimateRequest
 from ecotrack.core.errors import UnprocessableContent
 
 MAX_OPTION_NUMBER: Final = 1e6
 """The largest free number an option takes (a contractual factor in kg CO2e per kWh)."""
+MAX_OPTION_TEXT: Final = 300
+"""The longest free text an option takes (where an exchange rate comes from)."""
 METHODS: Final = ("location", "market")
 
 
@@ -32,19 +43,71 @@ def _activity(activity: str) -> ActivitySpec:
 
 def check_region(library: FactorLibrary, region: str) -> None:
     """A 422 listing the regions with data unless ``region`` is one of them."""
-    if region not in _regions(library):
+    if region not in library.regions():
         raise UnprocessableContent(
             f"unknown region {region!r}: use an ISO 3166-1 alpha-2 code, a US state "
             "as US-XX, or an eGRID subregion as US-XXXX",
-            accepted_regions=sorted(_regions(library)),
+            accepted_regions=sorted(library.regions()),
         )
 
 
+def settle(library: FactorLibrary, request: EstimateRequest) -> ActivityRequest:
+    """The request with its activity and region (the pinned factor's, where left out) and a
+    known data version (the latest, where left out)."""
+    version = request.data_version or LATEST_DATA_VERSION
+    if version not in DATA_VERSIONS:
+        raise UnprocessableContent(
+            f"unknown data version {version!r}", accepted_values=list(DATA_VERSIONS)
+        )
+    activity, region = request.activity, request.region
+    factor = None if request.factor_id is None else library.get(request.factor_id)
+    if factor is not None and request.data_version is None:
+        # a pinned factor of an older edition answers in the newest version that holds it
+        holding = [name for name, held in DATA_VERSIONS.items() if factor.edition in held]
+        version = holding[-1] if holding and not factor.private else version
+    if activity is None or region is None:
+        assert factor is not None  # the request's validator requires one or both
+        activity = activity or factor.activity
+        if region is None:
+            if factor.region == ANY_REGION:
+                raise UnprocessableContent(
+                    f"factor {factor.id} serves any region: give the activity's region",
+                    accepted_regions=sorted(library.regions()),
+                )
+            region = factor.region
+    fields = request.__dict__ | {"activity": activity, "region": region, "data_version": version}
+    return ActivityRequest.model_construct(**fields)
+
+
+def _spec(library: FactorLibrary, request: ActivityRequest) -> ActivitySpec:
+    """The catalogue's activity, or for a factor pinned outside it one built from the factor."""
+    spec = ACTIVITIES.get(request.activity)
+    if spec is not None or request.factor_id is None:
+        return _activity(request.activity)
+    factor = library.get(request.factor_id)
+    if factor.activity != request.activity:
+        return _activity(request.activity)
+    return _pinned_spec(factor.activity, factor.unit_type, factor.scope, factor.scope3_category)
+
+
+@cache
+def _pinned_spec(
+    activity: str, unit_type: str, scope: Scope | None, category: int | None
+) -> ActivitySpec:
+    return ActivitySpec(
+        activity,
+        f"{activity} (a published factor outside the activity catalogue, pinned by id)",
+        (unit_type,),
+        scope or 3,  # every published factor states its scope; a private one is in the catalogue
+        category,
+    )
+
+
 def _validate(
-    library: FactorLibrary, request: EstimateRequest
+    library: FactorLibrary, request: ActivityRequest
 ) -> tuple[ActivitySpec, dict[str, str], dict[str, float], str]:
     """(spec, selector options as text, numeric options, unit type) or a 422 saying what fits."""
-    spec = _activity(request.activity)
+    spec = _spec(library, request)
     if not math.isfinite(request.quantity) or request.quantity < 0:
         raise UnprocessableContent(
             f"quantity must be a finite number of zero or more, not {request.quantity}",
@@ -61,7 +124,8 @@ def _validate(
             accepted_values=allowed_methods,
         )
     check_region(library, request.region)
-    unit_type = units.check_unit(request.unit, spec.unit_types, subject=spec.id)
+    subject = spec.id if request.factor_id is None else f"{spec.id} (factor {request.factor_id})"
+    unit_type = units.check_unit(request.unit, spec.unit_types, subject=subject)
     units.check_quantity(request.quantity, request.unit)
     texts: dict[str, str] = {}
     numbers: dict[str, float] = {}
@@ -74,6 +138,8 @@ def _validate(
             )
         if option.kind in ("count", "number"):
             numbers[name] = _number_option(option, value)
+        elif option.kind == "text":
+            _free_text(option, value)  # read where it is used; kept out of resolution's keys
         else:
             texts[name] = _text_option(library, spec, option, value)
     return spec, texts, numbers, unit_type
@@ -106,6 +172,20 @@ def _number_option(option: OptionSpec, value: object) -> float:
     return float(value)
 
 
+def _free_text(option: OptionSpec, value: object) -> None:
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or len(value) > MAX_OPTION_TEXT
+        or not value.isprintable()
+    ):
+        raise UnprocessableContent(
+            f"option {option.name!r} must be one line of text, up to {MAX_OPTION_TEXT} "
+            f"characters, not {_short(value)}",
+            accepted_values=f"text of 1 to {MAX_OPTION_TEXT} printable characters",
+        )
+
+
 def _short(value: object) -> str:
     """``repr(value)``, cut short: a 4,000-digit integer is not worth echoing."""
     text = repr(value)
@@ -124,7 +204,9 @@ def _text_option(
         return _option_text(value)
     text = option.normalise(str(value)) if option.normalise else str(value)
     accepted = _option_values(library, spec, option)
-    if not isinstance(value, str) or text not in accepted:
+    # a whole number names a numbered choice as well as its digits do ("category": 10)
+    numbered = isinstance(value, int) and not isinstance(value, bool)
+    if not (isinstance(value, str) or numbered) or text not in accepted:
         raise UnprocessableContent(
             f"value {value!r} is not accepted for option {option.name!r} of {spec.id}",
             accepted_values=accepted,

@@ -1,4 +1,5 @@
-"""Waste generated in operations: the mass of waste by material and treatment (scope 3.5)."""
+"""Waste by material and treatment: generated in operations (scope 3.5) or the end-of-life
+treatment of products sold (3.12)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ SPECS: Final[tuple[ActivitySpec, ...]] = (
         options=(
             OptionSpec("material", "material as named by the dataset"),
             OptionSpec("treatment", "landfill, combustion, recycling, composting, ..."),
+            OptionSpec(
+                "category",
+                "scope 3 category: 5 waste generated in operations or 12 end-of-life "
+                "treatment of sold products (the waste the products become)",
+                default="5",
+                selector=False,
+                values=("5", "12"),
+            ),
         ),
+        purposes={"5": (3, 5), "12": (3, 12)},
+        purpose_option="category",
     ),
 )
