@@ -66,22 +66,38 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def _search(library: FactorLibrary) -> list[float]:
-    for query in QUERIES:
-        library.search(**query)  # builds the index and the word masks once
+def _search(library: FactorLibrary) -> tuple[list[float], list[float]]:
+    """(first runs of each query, after the index is built; repeated runs)."""
+    library.search(limit=1)  # the index: built once per library, at service start
+    first = []
+    for query in QUERIES:  # a word's first search scans every factor's text once
+        started = time.perf_counter()
+        library.search(**query)
+        first.append((time.perf_counter() - started) * 1000)
     times = []
     for _ in range(SEARCH_RUNS):
         for query in QUERIES:
             started = time.perf_counter()
             library.search(**query)
             times.append((time.perf_counter() - started) * 1000)
-    return times
+    return first, times
+
+
+# the activity catalogue before every published row became a factor
+_CATALOGUE_OF_BEFORE = frozenset(
+    {
+        *(f"fuel.{fuel}" for fuel in ("natural_gas", "diesel", "petrol", "propane", "lpg")),
+        *("fuel.fuel_oil", "fuel.coal", "electricity.grid", "electricity.td_losses"),
+        *("heat.steam", "vehicle.car", "travel.flight", "travel.rail", "travel.bus"),
+        *("refrigerant.leak", "gas.release", "waste.disposal"),
+    }
+)
 
 
 def _before(library: FactorLibrary) -> FactorLibrary:
     editions = DATA_VERSIONS["2026.11"]
     return FactorLibrary(
-        f for f in library if f.edition in editions and f.activity in engine.ACTIVITIES
+        f for f in library if f.edition in editions and f.activity in _CATALOGUE_OF_BEFORE
     )
 
 
@@ -96,7 +112,7 @@ def _batch(items: list[dict[str, Any]], library: FactorLibrary) -> float:
 async def run() -> str:
     load = _load()
     whole = load_factor_library()
-    searches = _search(whole)
+    first, searches = _search(whole)
     before = _before(whole)
     items = [item | {"data_version": "2026.11"} for item in _items()]
     _batch(items, whole), _batch(items, before)  # warm-up: resolutions, templates, units
@@ -112,7 +128,8 @@ async def run() -> str:
             f"+{load['mib']:.0f} MiB peak RSS (goals < 2 s, < 300 MB)",
             f"  search over the whole library, {len(searches)} queries: "
             f"p50 {statistics.median(searches):.2f} ms, p95 {_percentile(searches, 0.95):.2f} ms, "
-            f"p99 {_percentile(searches, 0.99):.2f} ms (goal p95 < 20 ms)",
+            f"p99 {_percentile(searches, 0.99):.2f} ms (goal p95 < 20 ms); first run of each "
+            f"query (new words) max {max(first):.2f} ms",
             f"  10,000-estimate batch: whole library {min(whole_s):.3f} s, library of before "
             f"({len(before):,} factors) {min(before_s):.3f} s, ratio {ratio:.2f} (goal <= 1.1)",
         ]

@@ -18,6 +18,7 @@ from ecotrack.carbon.factors import (
     DATA_VERSIONS,
     LOADERS,
     DataError,
+    Factor,
     desnz,
     load_factor_library,
     tabular,
@@ -135,3 +136,9 @@ def test_an_unknown_unit_stops_the_load(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(desnz, "read_rows", odd_unit)
     with pytest.raises(DataError, match=r"desnz_2024\.csv:2: unknown unit 'furlongs'"):
         desnz.load("desnz_2024.csv")
+
+
+def test_every_shipped_factor_passes_validation() -> None:
+    """The DESNZ loader builds its factors without validation (for load time): check them all."""
+    for factor in load_factor_library():
+        assert Factor.model_validate(factor.model_dump()) == factor
