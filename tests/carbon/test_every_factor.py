@@ -93,7 +93,7 @@ def test_a_factor_id_alone_takes_the_factors_activity_region_and_scope() -> None
         ("desnz-2024:commuting.homeworking:GB:both:fte_hour", "kWh", "fte_hour"),
         # a passenger-km factor outside the travel catalogue takes no vehicle-km
         (
-            "desnz-2024:wtt_business_travel_sea/wtt_ferry/foot_passenger:passenger_km",
+            "desnz-2024:wtt_business_travel_sea.wtt_ferry.foot_passenger:passenger_km",
             "km",
             "passenger_km",
         ),

@@ -427,7 +427,7 @@ def test_a_category_may_be_given_as_a_whole_number() -> None:
 def test_a_category_an_activity_does_not_take_is_a_422() -> None:
     with pytest.raises(UnprocessableContent) as caught:
         run(activity="fuel.natural_gas", quantity=1, unit="kWh", options={"category": "4"})
-    assert caught.value.extensions["accepted_values"] == ["10", "11", "14"]
+    assert caught.value.extensions["accepted_values"] == ["10", "11", "14", "own"]
 
 
 # --- wrong unit kinds --------------------------------------------------------------------------
@@ -484,6 +484,9 @@ def test_every_category_is_reachable_from_the_catalogue() -> None:
             reached.setdefault(info.scope3_category.number, []).append(info.id)
         for value in _category_values(info.id):
             spec = ACTIVITIES[info.id]
+            if value == "own":  # the fuels' default: the organisation's own combustion
+                assert spec.scope == 1
+                continue
             scope, number = spec.purposes[value]
             assert scope == 3
             assert number is not None

@@ -6,8 +6,8 @@ organisation never sees or changes another's rows; a change and its events commi
 
 from __future__ import annotations
 
-import asyncio
 import secrets
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -111,10 +111,14 @@ def _private_data_owner(identity: Identity | None) -> str | None:
 
 
 async def warm_factor_library(runtime: ServiceRuntime) -> None:
-    """Load the library and its search index as the service starts, off the event loop, so
-    the first estimate or search does not wait for them."""
-    library = await asyncio.to_thread(load_factor_library)
-    await asyncio.to_thread(library.search, limit=1)
+    """Load the library and build its search index as the service starts, in a thread of its
+    own, so the first estimate or search does not wait for them. A daemon thread: a service
+    stopped during the load does not wait for it."""
+
+    def warm() -> None:
+        load_factor_library().search(limit=1)
+
+    threading.Thread(target=warm, name="warm-factor-library", daemon=True).start()
 
 
 async def context_for(database: Database, identity: Identity | None) -> Context:

@@ -1019,6 +1019,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carbon/reference-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published values that are not emission factors: biogenic CO2 outside the scopes, SECR energy conversions, grid loss rates */
+        get: operations["reference_values_api_v1_carbon_reference_values_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carbon/units": {
         parameters: {
             query?: never;
@@ -1295,15 +1312,22 @@ export interface components {
         ActivityCreate: {
             /**
              * Activity
+             * @description What was done; may be left out when factor_id pins a factor (the activity is then the factor's own)
              * @example fuel.natural_gas
              */
-            activity: string;
+            activity?: string | null;
             /**
              * Allow Later Year
              * @description Use the earliest later edition (with a notice) when none predates the year
              * @default false
              */
             allow_later_year: boolean;
+            /**
+             * Data Version
+             * @description Choose factors from this version of the library (its datasets and editions); the latest when left out. A pinned version's results never change when the library grows
+             * @example 2026.12
+             */
+            data_version?: string | null;
             /** Facility Id */
             facility_id?: string | null;
             /**
@@ -1341,17 +1365,18 @@ export interface components {
             period_start: string;
             /**
              * Quantity
-             * @description Amount of activity: finite, not negative, and at most 1e12 of the unit type's base unit (kWh, m3, kg, km or passenger-km)
+             * @description Amount of activity: finite, not negative, and at most 1e12 of the unit type's base unit (kWh, m3, kg, km, passenger-km, tonne-km, USD, ...)
              */
             quantity: number;
             /**
              * Region
+             * @description Where it was done; may be left out when factor_id pins a factor of one region (the region is then the factor's own)
              * @example GB
              * @example US-TX
              * @example US-CAMX
              * @example DE
              */
-            region: string;
+            region?: string | null;
             /**
              * Unit
              * @example kWh
@@ -1818,15 +1843,22 @@ export interface components {
         EstimateRequest: {
             /**
              * Activity
+             * @description What was done; may be left out when factor_id pins a factor (the activity is then the factor's own)
              * @example fuel.natural_gas
              */
-            activity: string;
+            activity?: string | null;
             /**
              * Allow Later Year
              * @description Use the earliest later edition (with a notice) when none predates the year
              * @default false
              */
             allow_later_year: boolean;
+            /**
+             * Data Version
+             * @description Choose factors from this version of the library (its datasets and editions); the latest when left out. A pinned version's results never change when the library grows
+             * @example 2026.12
+             */
+            data_version?: string | null;
             /**
              * Factor Id
              * @description Pin one factor instead of choosing
@@ -1850,17 +1882,18 @@ export interface components {
             };
             /**
              * Quantity
-             * @description Amount of activity: finite, not negative, and at most 1e12 of the unit type's base unit (kWh, m3, kg, km or passenger-km)
+             * @description Amount of activity: finite, not negative, and at most 1e12 of the unit type's base unit (kWh, m3, kg, km, passenger-km, tonne-km, USD, ...)
              */
             quantity: number;
             /**
              * Region
+             * @description Where it was done; may be left out when factor_id pins a factor of one region (the region is then the factor's own)
              * @example GB
              * @example US-TX
              * @example US-CAMX
              * @example DE
              */
-            region: string;
+            region?: string | null;
             /**
              * Unit
              * @example kWh
@@ -1880,6 +1913,11 @@ export interface components {
             activity: string;
             /** Co2E Kg */
             co2e_kg: number;
+            /**
+             * Data Version
+             * @description The version of the library the factor came from
+             */
+            data_version: string;
             factor: components["schemas"]["FactorUsed"];
             /** Gases */
             gases: components["schemas"]["GasResult"][];
@@ -1894,6 +1932,8 @@ export interface components {
             method: string;
             /** Notices */
             notices?: string[];
+            /** @description Biogenic CO2 the factor's publisher reports outside the scopes: shown beside co2e_kg, never included in it or in any scope total */
+            outside_of_scopes?: components["schemas"]["OutsideOfScopes"] | null;
             /** Quantity */
             quantity: number;
             /** Region */
@@ -2003,6 +2043,11 @@ export interface components {
             /** Dataset Version */
             dataset_version: string;
             /**
+             * Edition
+             * @description The dataset edition the factor belongs to (a part of the library's data version), e.g. desnz-2024 or owid-2026; null for private factors
+             */
+            edition?: string | null;
+            /**
              * Electricity Basis
              * @description Private electricity.grid factors only: grid_average, supplier_specific or residual_mix (docs/methodology.md, scope 2); null for published factors, whose grid factors are all grid averages, and for other activities
              */
@@ -2028,6 +2073,8 @@ export interface components {
             options?: {
                 [key: string]: string;
             };
+            /** @description Biogenic CO2 per unit that the publisher reports outside the scopes; results show it beside the scope totals, never inside them */
+            outside_of_scopes?: components["schemas"]["GasValue"] | null;
             /**
              * Private
              * @default false
@@ -2038,6 +2085,18 @@ export interface components {
              * @description ISO 3166 code, 'US-' + eGRID subregion, or '*' for any
              */
             region: string;
+            /**
+             * Scope
+             * @description GHG Protocol scope of the activity
+             */
+            scope?: (1 | 2 | 3) | null;
+            /** Scope3 Category */
+            scope3_category?: number | null;
+            /**
+             * Source Ref
+             * @description The publisher's own reference of the row: the DESNZ ID (2023 onwards) or its category path, the NAICS code, the table and row
+             */
+            source_ref?: string | null;
             /** Source Url */
             source_url: string;
             /**
@@ -2499,6 +2558,16 @@ export interface components {
             /** @description The caller's role in this organisation */
             role: components["schemas"]["Role"];
         };
+        /** OutsideOfScopes */
+        OutsideOfScopes: {
+            /** Biogenic Co2 Kg */
+            biogenic_co2_kg: number;
+            /**
+             * Per Unit Kg
+             * @description Published kg of biogenic CO2 per factor unit
+             */
+            per_unit_kg: number;
+        };
         /** Page[ActivityRecord] */
         Page_ActivityRecord_: {
             /** Items */
@@ -2621,6 +2690,11 @@ export interface components {
             /** Dataset Version */
             dataset_version: string;
             /**
+             * Edition
+             * @description The dataset edition the factor belongs to (a part of the library's data version), e.g. desnz-2024 or owid-2026; null for private factors
+             */
+            edition?: string | null;
+            /**
              * Electricity Basis
              * @description Private electricity.grid factors only: grid_average, supplier_specific or residual_mix (docs/methodology.md, scope 2); null for published factors, whose grid factors are all grid averages, and for other activities
              */
@@ -2646,6 +2720,8 @@ export interface components {
             options?: {
                 [key: string]: string;
             };
+            /** @description Biogenic CO2 per unit that the publisher reports outside the scopes; results show it beside the scope totals, never inside them */
+            outside_of_scopes?: components["schemas"]["GasValue"] | null;
             /**
              * Private
              * @default false
@@ -2656,6 +2732,18 @@ export interface components {
              * @description ISO 3166 code, 'US-' + eGRID subregion, or '*' for any
              */
             region: string;
+            /**
+             * Scope
+             * @description GHG Protocol scope of the activity
+             */
+            scope?: (1 | 2 | 3) | null;
+            /** Scope3 Category */
+            scope3_category?: number | null;
+            /**
+             * Source Ref
+             * @description The publisher's own reference of the row: the DESNZ ID (2023 onwards) or its category path, the NAICS code, the table and row
+             */
+            source_ref?: string | null;
             /** Source Url */
             source_url: string;
             /**
@@ -2849,6 +2937,64 @@ export interface components {
             co2e_kg: number;
             /** Mass Kg */
             mass_kg: number | null;
+        };
+        /** ReferencePage */
+        ReferencePage: {
+            /** Items */
+            items: components["schemas"]["ReferenceValue"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * ReferenceValue
+         * @description A published number that is not an emission factor, kept with its provenance.
+         *
+         *     ``outside_of_scopes``: kg of biogenic CO2 per ``per_unit`` (DESNZ "Outside of scopes");
+         *     ``energy_conversion``: kWh per ``per_unit`` (DESNZ "SECR kWh" rows);
+         *     ``loss_rate``: a fraction of the electricity put on the grid that is lost (eGRID).
+         */
+        ReferenceValue: {
+            /** Citation */
+            citation: string;
+            /** Dataset */
+            dataset: string;
+            /** Edition */
+            edition: string;
+            /** Id */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "outside_of_scopes" | "energy_conversion" | "loss_rate";
+            /** Label */
+            label: string;
+            /** Licence */
+            licence: string;
+            /**
+             * Per Unit
+             * @description The unit of activity it applies to, if any
+             */
+            per_unit: string | null;
+            /** Region */
+            region: string;
+            /** Source Ref */
+            source_ref: string;
+            /** Source Url */
+            source_url: string;
+            /**
+             * Unit
+             * @description What the value is: kg CO2, kWh (Net CV), or fraction
+             */
+            unit: string;
+            /** Value */
+            value: number;
+            /** Year */
+            year: number | null;
         };
         /** RefreshTokenIn */
         RefreshTokenIn: {
@@ -4917,13 +5063,20 @@ export interface operations {
     search_factors_api_v1_carbon_factors_get: {
         parameters: {
             query?: {
-                /** @description Words to find */
+                /** @description Words to find in ids, labels, source references */
                 text?: string | null;
                 activity?: string | null;
                 region?: string | null;
                 year?: number | null;
                 dataset?: string | null;
-                unit_type?: ("energy" | "volume" | "mass" | "distance" | "passenger_distance") | null;
+                /** @description A dataset edition, e.g. desnz-2024 */
+                edition?: string | null;
+                /** @description The publisher's row reference, exactly */
+                source_ref?: string | null;
+                scope?: number | null;
+                /** @description Scope 3 category */
+                category?: number | null;
+                unit_type?: ("energy" | "volume" | "mass" | "distance" | "passenger_distance" | "freight_distance" | "room_nights" | "working_hours" | "money") | null;
                 /** @description Page size (1 to 200) */
                 limit?: number;
                 offset?: number;
@@ -5572,6 +5725,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecalculationReport"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reference_values_api_v1_carbon_reference_values_get: {
+        parameters: {
+            query?: {
+                kind?: ("outside_of_scopes" | "energy_conversion" | "loss_rate") | null;
+                edition?: string | null;
+                region?: string | null;
+                /** @description Page size (1 to 200) */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferencePage"];
                 };
             };
             /** @description Validation Error */

@@ -28,11 +28,12 @@ _BURNT_BY_OTHERS: Final[Mapping[str, tuple[Literal[1, 2, 3], int | None]]] = {
 }
 _CATEGORY = OptionSpec(
     "category",
-    "leave out for the organisation's own combustion (scope 1); 10 processing of sold "
+    "own (the organisation's own combustion, scope 1; the default); 10 processing of sold "
     "products, 11 use of sold products (fuel sold and burnt by its users) or 14 franchises: "
     "the fuel is burnt by others, scope 3",
+    default="own",
     selector=False,
-    values=tuple(_BURNT_BY_OTHERS),
+    values=("own", *_BURNT_BY_OTHERS),
 )
 _NOTES: Final = {
     category: (

@@ -412,7 +412,7 @@ def _factor(
     else:
         activity, options = f"{DATASET}.{slug(row['level_1'])}", {}
         # the published unit of activity, not ours: kWh (Gross CV) and kWh (Net CV) differ
-        factor_id = f"{edition}:{'/'.join(slug(p) or '_' for p in _path(row))}:{slug(row['uom'])}"
+        factor_id = f"{edition}:{'.'.join(slug(p) or '_' for p in _path(row))}:{slug(row['uom'])}"
     per_gas: dict[str, GasValue] = {
         gas: GasValue.model_construct(value=values[gas], unit="kg")
         for gas in _GAS_ORDER
@@ -453,7 +453,7 @@ def _reference(
     if kind == "energy_conversion" and not unit.startswith("kWh"):
         unit = "kWh"  # the one row labelled "`" in 2020 and 2021
     return ReferenceValue(
-        id=f"{edition}:{kind}:{'/'.join(slug(p) or '_' for p in _path(row))}:{slug(row['uom'])}",
+        id=f"{edition}:{kind}:{'.'.join(slug(p) or '_' for p in _path(row))}:{slug(row['uom'])}",
         kind=kind,
         dataset=DATASET,
         edition=edition,

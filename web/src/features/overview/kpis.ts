@@ -27,6 +27,11 @@ export interface TotalKpi {
   hasData: boolean;
 }
 
+/** A sum of kg figures back to the milligram the API answers in (summing floats adds noise). */
+export function toMilligram(kg: number): number {
+  return Math.round(kg * 1e6) / 1e6;
+}
+
 /** Total and scope split from one `GET /emissions` answer grouped by scope (and month, say). */
 export function totalKpi(answer: EmissionsAnswer<ScopeRow>): TotalKpi {
   const byScope = new Map<Scope, number>();
@@ -37,7 +42,7 @@ export function totalKpi(answer: EmissionsAnswer<ScopeRow>): TotalKpi {
     to: answer.to,
     totalKg: total,
     scopes: SCOPES.map((scope) => {
-      const co2eKg = byScope.get(scope) ?? 0;
+      const co2eKg = toMilligram(byScope.get(scope) ?? 0);
       return { scope, co2eKg, share: total ? co2eKg / total : null };
     }),
     hasData: answer.rows.length > 0,
