@@ -1289,6 +1289,7 @@ export const RECORDS_PAGE: RecordsPage = {
           "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         },
         "selection": "GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+        "data_version": "2026.11",
         "notices": [
           "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         ],
@@ -1390,6 +1391,7 @@ export const RECORDS_PAGE: RecordsPage = {
           "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         },
         "selection": "US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2024",
+        "data_version": "2026.11",
         "notices": [
           "the factor is published as CO2e on an unstated GWP basis; the requested AR5 could not be applied",
           "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
@@ -1518,6 +1520,7 @@ export const RECORDS_PAGE: RecordsPage = {
         "method": "location",
         "scope2": null,
         "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+        "data_version": "2026.11",
         "notices": [],
         "steps": [
           "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
@@ -1657,6 +1660,7 @@ export const RECORDS_SCOPE2_PAGE: RecordsPage = {
           "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         },
         "selection": "GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+        "data_version": "2026.11",
         "notices": [
           "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         ],
@@ -1758,6 +1762,7 @@ export const RECORDS_SCOPE2_PAGE: RecordsPage = {
           "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         },
         "selection": "US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2024",
+        "data_version": "2026.11",
         "notices": [
           "the factor is published as CO2e on an unstated GWP basis; the requested AR5 could not be applied",
           "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
@@ -1903,6 +1908,7 @@ export const RECORD_CREATED: ActivityRecord = {
     "method": "location",
     "scope2": null,
     "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+    "data_version": "2026.11",
     "notices": [],
     "steps": [
       "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
@@ -2034,6 +2040,7 @@ export const VERSIONS: ActivityRecord[] = [
       "method": "location",
       "scope2": null,
       "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+      "data_version": "2026.11",
       "notices": [],
       "steps": [
         "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
@@ -2162,6 +2169,7 @@ export const VERSIONS: ActivityRecord[] = [
       "method": "location",
       "scope2": null,
       "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+      "data_version": "2026.11",
       "notices": [],
       "steps": [
         "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
@@ -2290,6 +2298,7 @@ export const VERSIONS: ActivityRecord[] = [
       "method": "location",
       "scope2": null,
       "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+      "data_version": "2026.11",
       "notices": [],
       "steps": [
         "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
@@ -2357,6 +2366,7 @@ export const ESTIMATE_GAS: EstimateResult = {
   "method": "location",
   "scope2": null,
   "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+  "data_version": "2026.11",
   "notices": [],
   "steps": [
     "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
@@ -2404,6 +2414,7 @@ export const ESTIMATE_ELECTRICITY_MARKET: EstimateResult = {
     "market_basis": "contract factor given in options"
   },
   "selection": "GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+  "data_version": "2026.11",
   "notices": [],
   "steps": [
     "Activity electricity.grid: Electricity taken from the grid (scope 2, dual reporting); scope 2",
@@ -2470,6 +2481,7 @@ export const ESTIMATE_FLIGHT: EstimateResult = {
   "method": "location",
   "scope2": null,
   "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2024",
+  "data_version": "2026.11",
   "notices": [],
   "steps": [
     "Activity travel.flight: Air travel; the quantity is the distance each passenger flew; scope 3, category 6 Business travel",

@@ -380,6 +380,7 @@ export const recordsMarch2025: RecordPage = {
         "method": "location",
         "scope2": null,
         "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "data_version": "2026.11",
         "notices": [],
         "steps": [
           "Activity vehicle.car: Car travel; the quantity is the distance the vehicle travelled, whoever was in it; scope 1",
@@ -506,6 +507,7 @@ export const recordsMarch2025: RecordPage = {
         "method": "location",
         "scope2": null,
         "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "data_version": "2026.11",
         "notices": [],
         "steps": [
           "Activity fuel.natural_gas: Stationary combustion of natural gas; scope 1",
@@ -636,6 +638,7 @@ export const recordsMarch2025: RecordPage = {
           "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         },
         "selection": "GB grid electricity uses the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "data_version": "2026.11",
         "notices": [
           "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         ],
@@ -737,6 +740,7 @@ export const recordsMarch2025: RecordPage = {
           "market_basis": "location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
         },
         "selection": "US grid electricity uses EPA eGRID (national, state or eGRID subregion); editions with this factor: 2023; chose 2023, the latest not after the activity year 2025",
+        "data_version": "2026.11",
         "notices": [
           "the factor is published as CO2e on an unstated GWP basis; the requested AR5 could not be applied",
           "market-based figure: location-based fallback: no contractual instrument applies and no residual-mix factors are shipped"
@@ -870,6 +874,7 @@ export const recordsMarch2025: RecordPage = {
         "method": "location",
         "scope2": null,
         "selection": "GB activities use the UK Government (DESNZ) factors; editions with this factor: 2019, 2020, 2021, 2024; chose 2024, the latest not after the activity year 2025",
+        "data_version": "2026.11",
         "notices": [],
         "steps": [
           "Activity travel.flight: Air travel; the quantity is the distance each passenger flew; scope 3, category 6 Business travel",

@@ -19,6 +19,10 @@ const UNIT_TYPES: Record<UnitType, string> = {
   mass: "Mass (kg, tonnes…)",
   distance: "Distance (km, miles)",
   passenger_distance: "Passenger distance (passenger-km)",
+  freight_distance: "Freight distance (tonne-km)",
+  room_nights: "Hotel room-nights",
+  working_hours: "FTE working hours",
+  money: "Money spent (USD)",
 };
 
 export const FACET_LABELS: Record<FacetName, { label: string; any: string }> = {
