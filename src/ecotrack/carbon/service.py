@@ -7,7 +7,6 @@ organisation never sees or changes another's rows; a change and its events commi
 from __future__ import annotations
 
 import secrets
-import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -111,14 +110,11 @@ def _private_data_owner(identity: Identity | None) -> str | None:
 
 
 async def warm_factor_library(runtime: ServiceRuntime) -> None:
-    """Load the library and build its search index as the service starts, in a thread of its
-    own, so the first estimate or search does not wait for them. A daemon thread: a service
-    stopped during the load does not wait for it."""
-
-    def warm() -> None:
-        load_factor_library().search(limit=1)
-
-    threading.Thread(target=warm, name="warm-factor-library", daemon=True).start()
+    """Load the library and build its search index as the service starts (about a second,
+    once per process), so the first estimate or search does not wait for them. On the event
+    loop, not in a thread: a thread still loading when the process is interrupted kept the
+    interrupt from reaching ``ecotrack up``'s shutdown."""
+    load_factor_library().search(limit=1)
 
 
 async def context_for(database: Database, identity: Identity | None) -> Context:
