@@ -1,6 +1,6 @@
 """Carbon Tracking: emission factors, estimates, activities, facilities, meters, readings."""
 
-from ecotrack.carbon import memberships, service
+from ecotrack.carbon import memberships
 from ecotrack.carbon.api import router
 from ecotrack.carbon.models import Base, messaging
 from ecotrack.carbon.service import erase
@@ -16,7 +16,6 @@ def service_spec() -> ServiceSpec:
         metadata=Base.metadata,
         messaging=messaging,
         router=router,
-        background=(service.warm_factor_library,),
         subscriptions=(
             deletion_participant("carbon", messaging.outbox, erase),
             memberships.subscription,

@@ -10,7 +10,7 @@ import secrets
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -43,9 +43,6 @@ from ecotrack.core.events import Event
 from ecotrack.core.events.envelope import Actor
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.security import Identity
-
-if TYPE_CHECKING:
-    from ecotrack.core.runtime import ServiceRuntime
 
 # Where a person's id is kept; the deletion saga clears each of them.
 PERSONAL_COLUMNS: Final = (
@@ -107,14 +104,6 @@ def _private_data_owner(identity: Identity | None) -> str | None:
     if identity is None or identity.organization_id is None:
         return None
     return identity.organization_id if identity.may("factors:read") else None
-
-
-async def warm_factor_library(runtime: ServiceRuntime) -> None:
-    """Load the library and build its search index as the service starts (about a second,
-    once per process), so the first estimate or search does not wait for them. On the event
-    loop, not in a thread: a thread still loading when the process is interrupted kept the
-    interrupt from reaching ``ecotrack up``'s shutdown."""
-    load_factor_library().search(limit=1)
 
 
 async def context_for(database: Database, identity: Identity | None) -> Context:
