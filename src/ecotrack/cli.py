@@ -61,7 +61,10 @@ def _run_until_interrupted(main: Coroutine[Any, Any, None]) -> None:
         with asyncio.Runner(loop_factory=server_loop()) as runner:
             runner.run(main)
     except KeyboardInterrupt:
-        _say("EcoTrack stopped.")
+        pass
+    # a server returns only when told to stop; when uvicorn re-raises the interrupt after its
+    # shutdown, the runner may end the main task before it propagates, so both ways end here
+    _say("EcoTrack stopped.")
 
 
 @app.command()
