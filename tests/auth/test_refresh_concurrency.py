@@ -79,3 +79,19 @@ async def test_parallel_browser_session_refreshes_let_exactly_one_through(
             },
         )
         assert after.status_code == 401, "the winner's rotated cookie is revoked with its family"
+
+
+async def test_a_spent_token_is_named_reuse_even_after_its_family_is_revoked(
+    client: httpx.AsyncClient,
+) -> None:
+    """A loser may read the row after another loser revoked the family: still reuse."""
+    email = f"{uuid.uuid4().hex[:10]}@example.com"
+    await sign_up(client, email)
+    refresh_token = (await log_in(client, email))["refresh_token"]
+    grant = {"grant_type": "refresh_token", "refresh_token": refresh_token}
+    assert (await client.post(TOKEN, data=grant)).status_code == 200
+
+    for _ in range(2):  # the first reuse revokes the family; the second finds it revoked
+        reused = await client.post(TOKEN, data=grant)
+        assert reused.status_code == 401
+        assert "already used" in reused.json()["detail"]

@@ -182,7 +182,11 @@ async def refresh(
         )
     ).one_or_none()
     now = datetime.now(UTC)
-    if stored is None or stored.revoked_at is not None or stored.expires_at <= now:
+    if stored is None:
+        raise Unauthorized("the refresh token is invalid, expired or revoked")
+    # A spent token is reuse whether or not its family is revoked yet: a concurrent
+    # loser may read the row after another loser's revocation committed.
+    if stored.used_at is None and (stored.revoked_at is not None or stored.expires_at <= now):
         raise Unauthorized("the refresh token is invalid, expired or revoked")
     if stored.used_at is not None or not await _spend(session, stored.id, now):
         await revoke_family(session, stored.family_id)
