@@ -158,6 +158,27 @@ async def test_the_pdf_report_downloads(browsing: Browsing) -> None:
     assert download.suggested_filename.endswith(".pdf")
 
 
+async def test_the_factor_library_narrows_to_a_scope_3_category(
+    browsing: Browsing, live_platform: LivePlatform
+) -> None:
+    wanted = {"region": "GB", "year": 2024, "scope": 3, "category": 6}
+    async with live_platform.api(await live_platform.token()) as api:
+        answer = await api.get("/api/v1/carbon/factors", params={**wanted, "limit": 1})
+    expected = answer.json()["total"]
+    page = await browsing.sign_in()
+    await page.goto(f"{browsing.base_url}/factors?region=GB&year=2024")
+    await settled(page)
+    summary = page.locator(".factors-summary")
+    category = page.get_by_label("Scope 3 category", exact=True)
+    await expect(category).to_have_count(0)  # only once scope 3 is chosen
+    await page.get_by_label("Scope", exact=True).select_option("3")
+    await category.select_option("6")
+    await expect(page).to_have_url(re.compile(r"\?scope=3&category=6&region=GB&year=2024$"))
+    await expect(summary).to_have_text(re.compile(rf" of {expected:,}$"))
+    await page.get_by_role("table").get_by_role("link").first.click()
+    await expect(page.get_by_text("Scope 3, category 6 (Business travel)")).to_be_visible()
+
+
 async def test_the_simulated_meters_chart_gains_points_without_a_reload(
     browsing: Browsing, live_platform: LivePlatform
 ) -> None:

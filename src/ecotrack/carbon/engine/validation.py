@@ -46,7 +46,8 @@ def check_region(library: FactorLibrary, region: str) -> None:
     if region not in library.regions():
         raise UnprocessableContent(
             f"unknown region {region!r}: use an ISO 3166-1 alpha-2 code, a US state "
-            "as US-XX, or an eGRID subregion as US-XXXX",
+            "as US-XX, an eGRID subregion as US-XXXX, an Australian state, territory or grid "
+            "as AU-XX (AU-WA-SWIS) or a Canadian province or territory as CA-XX",
             accepted_regions=sorted(library.regions()),
         )
 

@@ -8,6 +8,7 @@ import {
   factorValueText,
   formatNumber,
   gasRows,
+  outsideOfScopesText,
   scopeText,
   searchParams,
   sourceLinks,
@@ -36,7 +37,8 @@ const GAS_COLUMNS: Column<GasRow>[] = [
 function FactorView({ factor }: { factor: Factor }) {
   const catalogue = useFactorCatalogue();
   const activity = catalogue.data?.find((entry) => entry.id === factor.activity);
-  const scope = scopeText(factor.activity, catalogue.data ?? []);
+  const scope = scopeText(factor, catalogue.data ?? []);
+  const outside = outsideOfScopesText(factor);
   const options = Object.entries(factor.options ?? {});
   const links = sourceLinks(factor.source_url);
   const notes = factorNotes(factor);
@@ -75,6 +77,7 @@ function FactorView({ factor }: { factor: Factor }) {
               </p>
             </>
           )}
+          {outside && <p className="hint">Outside of scopes: {outside}</p>}
           {factor.private && <p><span className="badge good">Private: your organisation’s factor</span></p>}
         </section>
 
@@ -123,7 +126,17 @@ function FactorView({ factor }: { factor: Factor }) {
           <dt>Dataset</dt>
           <dd>{datasetLabel(factor.dataset)}</dd>
           <dt>Edition</dt>
+          <dd>{factor.edition ?? "–"}</dd>
+          <dt>Dataset version</dt>
           <dd>{factor.dataset_version || "–"}</dd>
+          {factor.source_ref && (
+            <>
+              <dt>Publisher’s reference</dt>
+              <dd>
+                <code>{factor.source_ref}</code>
+              </dd>
+            </>
+          )}
           <dt>GWP basis</dt>
           <dd>{factor.gwp_basis ?? "Not stated"}</dd>
           <dt>Licence</dt>
