@@ -7,7 +7,8 @@ readings answered 201 must reach Analytics exactly once however the platform fai
 afterwards: SIGKILLed before its projection ran (held back with
 ``ECOTRACK_PAUSED_CONSUMER_GROUPS``, so the window is certain, not a race) or while it
 ran; on PostgreSQL + Kafka also with the broker paused (SIGSTOP, SIGCONT) and its
-connections reset mid-ingest, and with the platform's PostgreSQL connections terminated.
+connections reset mid-ingest, and with the platform's PostgreSQL connections terminated;
+meanwhile the outbox backlog its ``/metrics`` exports rises and, once the broker is back, falls.
 "Exactly once" is checked twice: Analytics' hourly counts and sums equal Carbon's stored
 readings (an event applied twice would double an hour), and every event Carbon's outbox
 holds is recorded as processed by the projection.
@@ -30,6 +31,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from accounts import bearer, log_in, profile_ready, sign_up, token_when
 from backends import free_port, wait_for
@@ -269,7 +271,8 @@ async def test_broker_paused_or_cut_and_database_connections_dropped_mid_ingest(
                 try:
                     for batch in (1, 2):
                         await meter.ingest(http, batch)
-                    await asyncio.sleep(1.0)
+                    waiting = await wait_for(lambda: _carbon_backlog(http, waiting=True), within=30)
+                    assert waiting["ecotrack_outbox_oldest_age_seconds"] > 0
                 finally:
                     broker.send_signal(signal.SIGCONT)
                 await meter.ingest(http, 3)
@@ -287,9 +290,27 @@ async def test_broker_paused_or_cut_and_database_connections_dropped_mid_ingest(
                     await meter.ingest(http, batch, attempts=10)
 
                 await assert_every_event_applied_once(settings, meter, http)
+                drained = await wait_for(lambda: _carbon_backlog(http, waiting=False), within=30)
+                assert drained["ecotrack_outbox_oldest_age_seconds"] == 0
             platform.kill()
         finally:
             proxy.close()
+
+
+async def _carbon_backlog(http: httpx.AsyncClient, *, waiting: bool) -> dict[str, float] | None:
+    """Carbon's outbox gauges as the platform's ``/metrics`` exports them, once some events
+    wait (``waiting``) or once none does."""
+    scrape = await http.get("/metrics")
+    gauges = {
+        sample.name: sample.value
+        for family in text_string_to_metric_families(scrape.text)
+        for sample in family.samples
+        if sample.name.startswith("ecotrack_outbox_") and sample.labels.get("service") == "carbon"
+    }
+    pending = gauges.get("ecotrack_outbox_pending")
+    if pending is None or (pending > 0) != waiting:
+        return None
+    return gauges
 
 
 async def _relayed(settings: Settings) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 import ledger
 import pytest
 import sqlalchemy as sa
+from prometheus_client import REGISTRY
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from backends import wait_for
@@ -176,6 +177,26 @@ async def test_a_failing_batch_keeps_its_good_events_and_parks_only_the_bad_one(
     assert [row.text for row in await ledger.applied(database)] == ["before", "after"]
     letters = await wait_for(lambda: transport.read_dead_letters("note"), within=30)
     assert [letter.event.data["text"] for letter in letters if letter.event] == ["poison"]
+
+
+async def test_the_relay_exports_its_backlog_and_the_age_of_its_oldest_event(
+    database: Database, outbox: Outbox, transport: Transport
+) -> None:
+    for text in ("one", "two", "three"):
+        async with database.session() as session:
+            await ledger.write_note(session, outbox, "tenant", text)
+    relay = relay_for(database, outbox, transport)
+
+    def gauge(name: str) -> float | None:
+        return REGISTRY.get_sample_value(name, {"service": relay.service})
+
+    assert await relay.pending() == 3
+    assert gauge("ecotrack_outbox_pending") == 3
+    assert (gauge("ecotrack_outbox_oldest_age_seconds") or 0) > 0
+    await relay.drain()
+    assert await relay.pending() == 0
+    assert gauge("ecotrack_outbox_pending") == 0
+    assert gauge("ecotrack_outbox_oldest_age_seconds") == 0
 
 
 async def test_relay_killed_mid_batch_loses_nothing_and_duplicates_nothing_downstream(

@@ -401,18 +401,30 @@ def promql_expressions() -> list[tuple[str, str]]:
     return found
 
 
-def run_promtool(groups: list[Doc], tmp_path: Path) -> None:
+def run_promtool(groups: list[Doc], tmp_path: Path, *command: str) -> None:
+    """``promtool check rules`` (or ``command``) on ``groups`` written to tmp_path/rules.yaml."""
     promtool = require_tool("promtool", "apt-get install prometheus")
     rules = tmp_path / "rules.yaml"
     rules.write_text(yaml.safe_dump({"groups": groups}, sort_keys=False))
     result = subprocess.run(
-        [promtool, "check", "rules", str(rules)],
+        [promtool, *(command or ("check", "rules", str(rules)))],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def alert_rules() -> list[Doc]:
+    return [g for d in kind(raw_objects(), "PrometheusRule") for g in d["spec"]["groups"]]
+
+
+def markdown_anchors(path: Path) -> set[str]:
+    """GitHub's anchors for a Markdown file's headings."""
+    headings = re.findall(r"^#+ (.+)$", path.read_text(), flags=re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
 
 
 # ---- tests on the files as written -----------------------------------------------------------
@@ -705,9 +717,33 @@ def test_base_renders() -> None:
 
 
 def test_alert_rules_pass_promtool(tmp_path: Path) -> None:
-    groups = [g for d in kind(raw_objects(), "PrometheusRule") for g in d["spec"]["groups"]]
+    groups = alert_rules()
     assert groups
     run_promtool(groups, tmp_path)
+
+
+def test_every_alert_fires_on_a_constructed_series_and_stays_quiet_on_a_healthy_one(
+    tmp_path: Path,
+) -> None:
+    cases = ROOT / "tests" / "deploy" / "alert_rules_test.yaml"
+    checks = [c for t in yaml.safe_load(cases.read_text())["tests"] for c in t["alert_rule_test"]]
+    alerts = {rule["alert"] for group in alert_rules() for rule in group["rules"]}
+    firing = {c["alertname"] for c in checks if c.get("exp_alerts")}
+    quiet = {c["alertname"] for c in checks if not c.get("exp_alerts")}
+    assert alerts - firing == set(), "alerts never seen firing in alert_rules_test.yaml"
+    assert alerts - quiet == set(), "alerts never seen quiet in alert_rules_test.yaml"
+    (tmp_path / cases.name).write_text(cases.read_text())
+    run_promtool(alert_rules(), tmp_path, "test", "rules", cases.name)
+
+
+def test_every_alert_links_its_runbook_in_the_operations_guide() -> None:
+    anchors = markdown_anchors(ROOT / "docs" / "operations.md")
+    for group in alert_rules():
+        for rule in group["rules"]:
+            runbook = rule["annotations"].get("runbook_url", "")
+            page, _, anchor = runbook.partition("#")
+            assert page == "docs/operations.md", f"{rule['alert']}: runbook_url {runbook!r}"
+            assert anchor in anchors, f"{rule['alert']}: no section #{anchor} in the guide"
 
 
 def test_every_other_promql_expression_parses(tmp_path: Path) -> None:

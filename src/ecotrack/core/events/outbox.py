@@ -19,6 +19,13 @@ log = structlog.get_logger(__name__)
 
 PUBLISHED = Counter("ecotrack_outbox_published_total", "Events relayed to the bus", ["service"])
 PENDING = Gauge("ecotrack_outbox_pending", "Events waiting in the outbox", ["service"])
+OLDEST_AGE = Gauge(
+    "ecotrack_outbox_oldest_age_seconds",
+    "Age of the oldest event waiting in the outbox (0 when none waits)",
+    ["service"],
+)
+BACKLOG_INTERVAL_S = 1.0
+"""How often the relay measures its backlog, whether or not its publishing is stuck."""
 
 
 class Outbox:
@@ -101,12 +108,16 @@ class OutboxRelay:
         return len(rows)
 
     async def pending(self) -> int:
+        """How many events wait, with the age of the oldest; both are exported as gauges."""
+        query = sa.select(sa.func.count(), sa.func.min(self.table.c.created_at)).where(
+            self.table.c.published_at.is_(None)
+        )
         async with self.database.session() as session:
-            count = await session.scalar(
-                sa.select(sa.func.count()).where(self.table.c.published_at.is_(None))
-            )
-        PENDING.labels(self.service).set(count or 0)
-        return count or 0
+            count, oldest = (await session.execute(query)).one()
+        PENDING.labels(self.service).set(count)
+        age = (datetime.now(UTC) - oldest).total_seconds() if oldest is not None else 0.0
+        OLDEST_AGE.labels(self.service).set(max(age, 0.0))
+        return int(count)
 
     async def drain(self) -> int:
         """Relay until the outbox is empty; returns how many events went out."""
@@ -116,6 +127,24 @@ class OutboxRelay:
         return total
 
     async def run(self) -> None:
+        """Relay until cancelled, measuring the backlog beside it.
+
+        The measuring has a task of its own so that the gauges keep moving while a publish
+        waits on an unreachable broker, which is when an operator needs them.
+        """
+        async with asyncio.TaskGroup() as tasks:
+            tasks.create_task(self._measure_backlog(), name=f"outbox-backlog:{self.service}")
+            await self._relay()
+
+    async def _measure_backlog(self) -> None:
+        while True:
+            try:
+                await self.pending()
+            except Exception:
+                log.warning("outbox.backlog_unmeasured", service=self.service, exc_info=True)
+            await asyncio.sleep(BACKLOG_INTERVAL_S)
+
+    async def _relay(self) -> None:
         while True:
             try:
                 while await self.relay_once() == self.batch_size:
