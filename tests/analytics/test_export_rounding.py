@@ -57,7 +57,7 @@ async def test_the_calculations_export_and_the_inventory_show_milligrams(
     assert (row["quantity"], row["factor_value"]) == ("1200.0", "0.1829")
     assert round(float(row["quantity"]) * float(row["factor_value"]), 6) == float(row["co2e_kg"])
 
-    # the inventory is summed in whole milligrams, so its kg are exact too
+    # the inventory is summed exactly and rounded once, so its kg show no noise either
     report = (
         await analytics.get(f"{API}/reports/inventory", params={"year": 2024}, headers=headers)
     ).json()

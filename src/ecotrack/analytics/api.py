@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import PlainTextResponse
 from pydantic import Field
 
-from ecotrack.analytics import audit, events, memberships, queries, reports, targets
+from ecotrack.analytics import amounts, audit, events, memberships, queries, reports, targets
 from ecotrack.analytics.egress import AddressPolicy, registration_refusal
 from ecotrack.analytics.models import (
     Anomaly,
@@ -115,7 +115,7 @@ async def get_emissions(
         to=end,
         group_by=list(dimensions),
         scope2_method=scope2_method,
-        total_co2e_kg=queries.kg(totals.total_mg),
+        total_co2e_kg=queries.kg(totals.total_pg),
         rows=queries.rows_as_dicts(dimensions, totals),
     )
 
@@ -133,6 +133,7 @@ def _previous_window(start: date, end: date, compare: str) -> tuple[date, date]:
 
 
 def _change(key: dict[str, Any], now: int, before: int) -> ChangeRow:
+    # exact amounts (pg): the change is taken unrounded and rounded once, like the totals
     return ChangeRow(
         key=key,
         co2e_kg=queries.kg(now),
@@ -170,7 +171,7 @@ async def get_change(
         compare=compare,
         current={"from": start, "to": end},
         previous={"from": earlier[0], "to": earlier[1]},
-        total=_change({}, current.total_mg, previous.total_mg),
+        total=_change({}, current.total_pg, previous.total_pg),
         rows=[
             _change(
                 dict(zip(dimensions, key, strict=True)),
@@ -203,7 +204,7 @@ async def get_top(
         to=end,
         group_by=[by],
         scope2_method=scope2_method,
-        total_co2e_kg=queries.kg(totals.total_mg),
+        total_co2e_kg=queries.kg(totals.total_pg),
         rows=rows[:limit],
     )
 
@@ -224,14 +225,15 @@ async def get_intensity(
     per = await targets.denominators(session, tenant.organization_id, metric)
     rows = []
     for year in range(from_year, to_year + 1):
-        co2e = queries.kg(totals.get(year, 0))
+        pg = totals.get(year, 0)
         denominator = per.get(year)
         rows.append(
             IntensityRow(
                 year=year,
-                co2e_kg=co2e,
+                co2e_kg=queries.kg(pg),
                 denominator=denominator,
-                intensity=round(co2e / denominator, 9) if denominator else None,
+                # from the unrounded total, rounded once
+                intensity=round(amounts.exact_kg(pg) / denominator, 9) if denominator else None,
             )
         )
     return IntensityAnswer(metric=metric, unit=f"kg CO2e per {METRIC_UNITS[metric]}", rows=rows)
@@ -246,8 +248,8 @@ async def get_forecast(
     scope: Scopes = None,
 ) -> ForecastAnswer:
     history = {
-        year: queries.kg(mg)
-        for year, mg in (
+        year: queries.kg(pg)
+        for year, pg in (
             await queries.annual_totals(
                 session, tenant.organization_id, tuple(scope or ()), scope2_method
             )

@@ -3,10 +3,15 @@
 Every table holding tenant data has an ``organization_id`` column, so the deletion
 saga's ``tenant_rows_eraser`` erases an organisation from all of them.
 
-Emission amounts in the aggregates are whole milligrams of CO2e (``BigInteger``):
-integer addition is exact and commutative, so applying, replacing and re-applying
-activity versions in any order ends in the very same totals (floats would drift in the
-last digits, and a rebuild would not be byte-identical).
+Emission amounts in the aggregates are exact integers (``amounts.py``): whole picograms
+of CO2e kept as the milligrams (``co2e_mg``, the row's amount rounded to the milligram)
+and the picograms beyond them (``co2e_rest_pg``), so each activity's unrounded figure is
+summed and an answer rounds the sum once. Integer addition is exact and commutative, so
+applying, replacing and re-applying activity versions in any order ends in the very same
+totals, and a rebuild is byte-identical. A float column would not be: a live consumer
+interleaves the topics while a rebuild replays them one by one, and float sums in another
+order end in other last digits; subtracting a replaced version would leave residues, up
+to 0.1 g beside a 1e12 kg record.
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ class ActivityVersion(Base):
     organization_id: Mapped[str] = mapped_column(sa.String(64), index=True)
     version: Mapped[int]
     deleted: Mapped[bool] = mapped_column(default=False)
+    # True for a version applied before revision 0005, whose contributions were rounded to
+    # whole milligrams: replacing or deleting it subtracts exactly what it added.
+    whole_milligrams: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     period_start: Mapped[date | None]
     period_end: Mapped[date | None]
     record: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
@@ -61,12 +69,20 @@ def _emission_dimensions() -> list[sa.Column[Any]]:
     ]
 
 
+def _amount() -> list[sa.Column[Any]]:
+    # rest defaults to 0 for rows written as whole milligrams (before 0005, benchmarks' seed)
+    return [
+        sa.Column("co2e_mg", sa.BigInteger, nullable=False),
+        sa.Column("co2e_rest_pg", sa.BigInteger, nullable=False, server_default="0"),
+    ]
+
+
 emissions_daily = sa.Table(
     "emissions_daily",
     Base.metadata,
     *_emission_dimensions(),
     sa.Column("day", sa.Date, primary_key=True),
-    sa.Column("co2e_mg", sa.BigInteger, nullable=False),
+    *_amount(),
     sa.Index("ix_emissions_daily_org_day", "organization_id", "day"),
 )
 
@@ -75,7 +91,7 @@ emissions_monthly = sa.Table(
     Base.metadata,
     *_emission_dimensions(),
     sa.Column("month", sa.Date, primary_key=True),
-    sa.Column("co2e_mg", sa.BigInteger, nullable=False),
+    *_amount(),
     sa.Index("ix_emissions_monthly_org_month", "organization_id", "month"),
 )
 
@@ -89,7 +105,7 @@ emissions_overview = sa.Table(
     sa.Column("scope", sa.SmallInteger, primary_key=True),
     sa.Column("method", sa.String(8), primary_key=True),
     sa.Column("month", sa.Date, primary_key=True),
-    sa.Column("co2e_mg", sa.BigInteger, nullable=False),
+    *_amount(),
 )
 
 

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ecotrack.analytics import amounts
 from ecotrack.analytics.models import (
     ActivityVersion,
     Anomaly,
@@ -93,14 +94,17 @@ def _gas_weights(record: dict[str, Any]) -> dict[str, float]:
     return weights
 
 
-def contributions(record: dict[str, Any]) -> Counter[Key]:
-    """What one activity version adds to the daily aggregates, in mg CO2e.
+def contributions(record: dict[str, Any], *, whole_milligrams: bool = False) -> Counter[Key]:
+    """What one activity version adds to the daily aggregates, in picograms CO2e.
 
-    The record's figures arrive unrounded; each total is rounded to whole milligrams once
-    (core/numbers.py: the rule every answer's kg follow), and split from there.
-    Scope 2 contributes both its location- and market-based totals (queries pick one);
-    each total is split over the gases in proportion to their CO2e, and spread evenly
-    over the days of the activity's period (the remainder going to its first days).
+    The record's figures arrive unrounded and are taken as they are, to the picogram
+    (amounts.py); answers round sums once. Scope 2 contributes both its location- and
+    market-based totals (queries pick one); each total is split over the gases in
+    proportion to their CO2e, and spread evenly over the days of the activity's period
+    (the remainder going to its first days), so the parts add up to the total exactly.
+
+    ``whole_milligrams`` gives what a version applied before revision 0005 added: its
+    totals rounded to whole milligrams first (core/numbers.py) and split in milligrams.
     """
     start = date.fromisoformat(record["period_start"])
     end = date.fromisoformat(record["period_end"])
@@ -119,14 +123,17 @@ def contributions(record: dict[str, Any]) -> Counter[Key]:
     weights = _gas_weights(record)
     result: Counter[Key] = Counter()
     for method, total in totals.items():
-        amount = milligrams(headline if total is None else float(total))
-        for gas, mg in _weighted_split(amount, weights).items():
-            base, remainder = divmod(mg, days)
+        kg = headline if total is None else float(total)
+        amount, unit = (
+            (milligrams(kg), amounts.PG_PER_MG) if whole_milligrams else (amounts.picograms(kg), 1)
+        )
+        for gas, part in _weighted_split(amount, weights).items():
+            base, remainder = divmod(part, days)
             for offset in range(days):
                 share = base + (1 if offset < remainder else 0)
                 if share:
                     key = (facility, scope, method, category, gas, start + timedelta(offset))
-                    result[key] += share
+                    result[key] += share * unit
     return result
 
 
@@ -135,15 +142,37 @@ def _insert(session: AsyncSession, table: sa.Table) -> Any:
     return (postgresql if dialect == "postgresql" else sqlite).insert(table)
 
 
+def _added(table: sa.Table, excluded: Any) -> dict[str, Any]:
+    """The stored pair plus the new one, carried back to the form :func:`amounts.split` gives.
+
+    Both rests lie within half a milligram either way, so their sum needs at most one
+    milligram carried; a rest of exactly half a milligram stays only beside an even count
+    (half to even). SET reads the row as it was, in SQLite and PostgreSQL alike.
+    """
+    mg = table.c.co2e_mg + excluded.co2e_mg
+    rest = table.c.co2e_rest_pg + excluded.co2e_rest_pg
+    half = sa.literal_column(str(amounts.HALF_MG_PG), sa.BigInteger)
+    odd = mg % 2 != 0
+    carry = sa.case(
+        (sa.or_(rest > half, sa.and_(rest == half, odd)), sa.literal_column("1", sa.BigInteger)),
+        (sa.or_(rest < -half, sa.and_(rest == -half, odd)), sa.literal_column("-1", sa.BigInteger)),
+        else_=sa.literal_column("0", sa.BigInteger),
+    )
+    return {
+        "co2e_mg": mg + carry,
+        "co2e_rest_pg": rest - carry * sa.literal_column(str(amounts.PG_PER_MG), sa.BigInteger),
+    }
+
+
 async def _add_emissions(session: AsyncSession, organization_id: str, delta: Counter[Key]) -> None:
     monthly: Counter[Key] = Counter()
     overview: Counter[tuple[int, str, date]] = Counter()
-    for (facility, scope, method, category, gas, day), mg in delta.items():
+    for (facility, scope, method, category, gas, day), pg in delta.items():
         month = day.replace(day=1)
-        monthly[(facility, scope, method, category, gas, month)] += mg
-        overview[(scope, method, month)] += mg
+        monthly[(facility, scope, method, category, gas, month)] += pg
+        overview[(scope, method, month)] += pg
     dimensions = ("facility_id", "scope", "method", "category", "gas")
-    for table, names, amounts in (
+    for table, names, added in (
         (emissions_daily, (*dimensions, "day"), delta),
         (emissions_monthly, (*dimensions, "month"), monthly),
         (emissions_overview, ("scope", "method", "month"), overview),
@@ -152,17 +181,17 @@ async def _add_emissions(session: AsyncSession, organization_id: str, delta: Cou
             {
                 "organization_id": organization_id,
                 **dict(zip(names, key, strict=True)),
-                "co2e_mg": mg,
+                **dict(zip(("co2e_mg", "co2e_rest_pg"), amounts.split(pg), strict=True)),
             }
-            for key, mg in sorted(amounts.items())
-            if mg
+            for key, pg in sorted(added.items())
+            if pg
         ]
         if not rows:
             continue
         statement = _insert(session, table)
         statement = statement.on_conflict_do_update(
             index_elements=[column.name for column in table.primary_key.columns],
-            set_={"co2e_mg": table.c.co2e_mg + statement.excluded.co2e_mg},
+            set_=_added(table, statement.excluded),
         )
         await session.execute(statement, rows)
 
@@ -177,7 +206,7 @@ async def apply_activity(session: AsyncSession, event: Event) -> None:
         return
     delta: Counter[Key] = Counter()
     if current is not None and not current.deleted:
-        delta.subtract(contributions(current.record))
+        delta.subtract(contributions(current.record, whole_milligrams=current.whole_milligrams))
     deleted = event.type == "activity.deleted"
     if not deleted:
         delta.update(contributions(data))
@@ -185,6 +214,7 @@ async def apply_activity(session: AsyncSession, event: Event) -> None:
         current = ActivityVersion(activity_id=data["activity_id"], organization_id=organization_id)
         session.add(current)
     current.version = data["version"]
+    current.whole_milligrams = False
     current.deleted = deleted
     current.record = data
     current.period_start = None if deleted else date.fromisoformat(data["period_start"])

@@ -12,9 +12,9 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from ecotrack.analytics import amounts
 from ecotrack.analytics.models import emissions_daily, emissions_monthly, emissions_overview
 from ecotrack.core.errors import UnprocessableContent
-from ecotrack.core.numbers import kg_of
 
 Dimension = Literal["scope", "category", "facility", "gas", "month", "year"]
 DIMENSIONS: tuple[Dimension, ...] = ("scope", "category", "facility", "gas", "month", "year")
@@ -46,16 +46,19 @@ class Filters:
 
 @dataclass
 class Totals:
-    total_mg: int = 0
+    """Exact amounts in picograms CO2e (amounts.py): the total, and each group's."""
+
+    total_pg: int = 0
     rows: dict[tuple[Any, ...], int] = field(default_factory=dict)
 
 
-def kg(mg: int) -> float:
-    """Whole milligrams as the kg an answer shows: exact to the milligram, no binary noise.
+def kg(pg: int) -> float:
+    """An exact amount as the kg an answer shows: rounded to the milligram, no binary noise.
 
-    Sums are taken in integer milligrams first, so a total is converted once, here.
+    Sums are taken exactly, of each activity's unrounded figure, so a total is rounded
+    once, here.
     """
-    return kg_of(mg)
+    return amounts.kg(pg)
 
 
 def parse_group_by(text: str | None) -> tuple[Dimension, ...]:
@@ -131,14 +134,18 @@ def _statement(
         for field, column in _FILTER_COLUMNS
         if field in filtered
     ]
-    query = sa.select(*columns, sa.func.sum(table.c.co2e_mg).label("mg")).where(*conditions)
+    query = sa.select(
+        *columns,
+        sa.func.sum(table.c.co2e_mg).label("mg"),
+        sa.func.sum(table.c.co2e_rest_pg).label("rest_pg"),
+    ).where(*conditions)
     return query.group_by(*columns) if columns else query
 
 
 async def emissions(
     reader: Reader, organization_id: str, filters: Filters, group_by: tuple[Dimension, ...]
 ) -> Totals:
-    """Totals in mg CO2e for each combination of ``group_by``, and overall."""
+    """Exact totals in pg CO2e for each combination of ``group_by``, and overall."""
     table = _aggregate_for(filters, group_by)
     plain = tuple(dimension for dimension in group_by if dimension not in TIME_DIMENSIONS)
     timed = len(plain) < len(group_by)
@@ -155,7 +162,7 @@ async def emissions(
     result = Totals()
     grouped: dict[tuple[Any, ...], int] = defaultdict(int)
     for row in (await reader.execute(query, parameters)).all():
-        mg = int(row.mg or 0)
+        pg = amounts.joined(row.mg or 0, row.rest_pg or 0)
         found = dict(zip(plain, row[: len(plain)], strict=True))
         key = tuple(
             _time_key(dimension, row[len(plain)])
@@ -163,13 +170,14 @@ async def emissions(
             else _public_key(dimension, found[dimension])
             for dimension in group_by
         )
-        grouped[key] += mg
-        result.total_mg += mg
+        grouped[key] += pg
+        result.total_pg += pg
     # A correction can take a group back to zero; it then has no data, as if never seen.
+    # So has a group that rounds to zero milligrams: its answer would show 0.
     result.rows = {
-        key: mg
-        for key, mg in sorted(grouped.items(), key=lambda item: sort_key(item[0]))
-        if mg or not group_by
+        key: pg
+        for key, pg in sorted(grouped.items(), key=lambda item: sort_key(item[0]))
+        if amounts.rounded_mg(pg) or not group_by
     }
     return result
 
@@ -181,8 +189,8 @@ def sort_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def rows_as_dicts(group_by: tuple[str, ...], totals: Totals) -> list[dict[str, Any]]:
     return [
-        {**dict(zip(group_by, key, strict=True)), "co2e_kg": kg(mg)}
-        for key, mg in totals.rows.items()
+        {**dict(zip(group_by, key, strict=True)), "co2e_kg": kg(pg)}
+        for key, pg in totals.rows.items()
     ]
 
 
@@ -194,7 +202,7 @@ async def annual_totals(
     first_year: int | None = None,
     last_year: int | None = None,
 ) -> dict[int, int]:
-    """mg CO2e per calendar year that has data, for the given scopes."""
+    """Exact pg CO2e per calendar year that has data, for the given scopes."""
     filters = Filters(
         start=date(first_year or 1900, 1, 1),
         end=date(last_year or 2999, 12, 31),
@@ -202,7 +210,7 @@ async def annual_totals(
         scopes=scopes,
     )
     totals = await emissions(session, organization_id, filters, ("year",))
-    return {int(key[0]): mg for key, mg in totals.rows.items()}
+    return {int(key[0]): pg for key, pg in totals.rows.items()}
 
 
 def months_between(start: date, end: date) -> list[str]:
@@ -219,7 +227,8 @@ async def coverage(
 ) -> dict[str, Any]:
     """Which facilities and months have emissions data in the window, and which not.
 
-    The facilities are every facility the organisation has ever had data for.
+    The facilities are every facility the organisation has ever had data for. A row is
+    data when its amount rounded to the milligram, ``co2e_mg`` (amounts.py), is not zero.
     """
     table = emissions_monthly
     known = (

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecotrack.analytics.models import ActivityVersion, Target
-from ecotrack.analytics.queries import Filters, Scope2Method, coverage, emissions, kg
+from ecotrack.analytics.queries import Filters, Scope2Method, Totals, coverage, emissions, kg
 from ecotrack.core import tabular
 from ecotrack.core.numbers import round_kg
 
@@ -49,20 +49,23 @@ METHODOLOGY = (
 
 async def _scope_totals(session: AsyncSession, organization_id: str, year: int) -> dict[str, float]:
     start, end = date(year, 1, 1), date(year, 12, 31)
-    by_method: dict[Scope2Method, dict[int, int]] = {}
+    # exact amounts (pg), each total rounded once: the scopes' kg need not add up to it
+    by_method: dict[Scope2Method, Totals] = {}
     for method in ("location", "market"):
-        totals = await emissions(
+        by_method[method] = await emissions(
             session, organization_id, Filters(start, end, scope2_method=method), ("scope",)
         )
-        by_method[method] = {int(key[0]): mg for key, mg in totals.rows.items()}
-    location, market = by_method["location"], by_method["market"]
+    location, market = (
+        {int(key[0]): pg for key, pg in by_method[method].rows.items()}
+        for method in ("location", "market")
+    )
     return {
         "scope1_kg": kg(location.get(1, 0)),
         "scope2_location_based_kg": kg(location.get(2, 0)),
         "scope2_market_based_kg": kg(market.get(2, 0)),
         "scope3_kg": kg(location.get(3, 0)),
-        "total_location_based_kg": kg(sum(location.values())),
-        "total_market_based_kg": kg(sum(market.values())),
+        "total_location_based_kg": kg(by_method["location"].total_pg),
+        "total_market_based_kg": kg(by_method["market"].total_pg),
     }
 
 
@@ -128,7 +131,7 @@ async def inventory(
     by_category = await emissions(
         session, organization_id, Filters(start, end, scopes=(3,)), ("category",)
     )
-    categories = {int(key[0]): kg(mg) for key, mg in by_category.rows.items() if key[0]}
+    categories = {int(key[0]): kg(pg) for key, pg in by_category.rows.items() if key[0]}
     covered = await coverage(session, organization_id, start, end)
     facilities = [entry["facility_id"] for entry in covered["facilities"]]
     missing_mass = sum(
@@ -166,7 +169,7 @@ async def inventory(
             "facilities": facilities,
         },
         "totals": await _scope_totals(session, organization_id, year),
-        "by_gas_kg": {str(key[0]): kg(mg) for key, mg in by_gas.rows.items()},
+        "by_gas_kg": {str(key[0]): kg(pg) for key, pg in by_gas.rows.items()},
         "scope3_by_category_kg": {
             f"{number}. {SCOPE3_CATEGORIES[number]}": value
             for number, value in sorted(categories.items())

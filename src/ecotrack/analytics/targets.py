@@ -82,8 +82,8 @@ async def target_series(session: AsyncSession, target: Target) -> dict[int, floa
     """The target's measure per year with data: kg CO2e, or kg per denominator unit."""
     method: Scope2Method = "market" if target.scope2_method == "market" else "location"
     totals = {
-        year: kg(mg)
-        for year, mg in (
+        year: kg(pg)
+        for year, pg in (
             await annual_totals(session, target.organization_id, tuple(target.scopes), method)
         ).items()
     }
