@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -169,17 +170,15 @@ def _environment(settings: Settings, port: int) -> dict[str, str]:
 
 
 async def test_ecotrack_up_serves_the_platform_and_stops_cleanly_on_ctrl_c(
-    settings: Settings,
+    settings: Settings, tmp_path: Path
 ) -> None:
     port = free_port()
     ecotrack = Path(sys.executable).parent / "ecotrack"
-    process = await asyncio.create_subprocess_exec(
-        str(ecotrack),
-        "up",
-        env=_environment(settings, port),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
+    log = tmp_path / "up.log"
+    with log.open("wb") as sink:  # a file, so a process that hangs can still be read
+        process = await asyncio.create_subprocess_exec(
+            str(ecotrack), "up", env=_environment(settings, port), stdout=sink, stderr=sink
+        )
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
             health = await wait_for(lambda: _answer(http, "/healthz"), within=60, interval=0.2)
@@ -195,10 +194,14 @@ async def test_ecotrack_up_serves_the_platform_and_stops_cleanly_on_ctrl_c(
             missing = await http.get("/api/nope")
             assert missing.headers["content-type"] == "application/problem+json"
         process.send_signal(signal.SIGINT)
-        output = (await asyncio.wait_for(process.communicate(), 30))[0].decode()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(process.wait(), 30)
     finally:
         if process.returncode is None:
             process.kill()
+            await process.wait()
+            pytest.fail(f"ecotrack up still ran 30 s after Ctrl-C; it printed:\n{log.read_text()}")
+    output = log.read_text()
     assert process.returncode == 0, output
     assert f"http://localhost:{port}" in output
     assert f"{DEMO_EMAIL} / {DEMO_PASSWORD}" in output

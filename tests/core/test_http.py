@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -10,6 +11,7 @@ import sqlalchemy as sa
 import structlog
 import structlog.testing
 from fastapi import FastAPI, Request, status
+from prometheus_client import REGISTRY
 from pydantic import BaseModel, Field
 
 from backends import free_port
@@ -203,10 +205,45 @@ async def test_metrics_are_exposed_for_prometheus(client: httpx.AsyncClient) -> 
     metrics = await client.get("/metrics")
     assert metrics.status_code == 200
     assert metrics.headers["content-type"].startswith("text/plain")
-    assert 'ecotrack_http_requests_total{method="GET",service="gateway",status="200"}' in (
+    assert 'ecotrack_http_probe_requests_total{path="/healthz",service="gateway",status="200"}' in (
         metrics.text
     )
     assert "ecotrack_outbox_published_total" in metrics.text
+
+
+async def test_http_series_are_labelled_by_route_template_never_by_raw_path(
+    platform: Platform,
+) -> None:
+    meter = str(uuid.uuid4())
+    app = platform.apps["carbon"]
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://c") as c:
+        await c.get(f"/api/v1/carbon/meters/{meter}")
+        await c.request("BREW", f"/api/v1/carbon/meters/{meter}")
+        await c.get(f"/no/such/{meter}")
+        await c.get("/readyz")
+
+    def requests(**labels: str) -> float:
+        return REGISTRY.get_sample_value("ecotrack_http_requests_total", labels) or 0
+
+    carbon = {"service": "carbon"}
+    template = {**carbon, "route": "/api/v1/carbon/meters/{meter_id}"}
+    assert requests(**template, method="GET", status="401") >= 1
+    assert requests(**template, method="OTHER", status="405") >= 1
+    assert requests(**carbon, route="(unmatched)", method="GET", status="404") >= 1
+    assert requests(**carbon, route="/readyz", method="GET", status="200") == 0, "probes apart"
+    series = [
+        sample.labels
+        for family in REGISTRY.collect()
+        if family.name.startswith("ecotrack_http_")
+        for sample in family.samples
+    ]
+    assert not [labels for labels in series if meter in str(labels)], "a raw id in a label"
+    assert {"status_class": "4xx"}.items() <= next(
+        labels
+        for labels in series
+        if labels.get("route") == template["route"] and "status_class" in labels
+    ).items()
+    assert REGISTRY.get_sample_value("ecotrack_http_requests_in_flight", carbon) == 0
 
 
 async def test_a_write_is_committed_before_its_success_is_answered(platform: Platform) -> None:

@@ -62,6 +62,14 @@ class Settings(BaseSettings):
     upstream_timeout_s: float = Field(
         default=30.0, gt=0, description="Gateway timeout for one upstream call."
     )
+    shutdown_grace_s: float = Field(
+        default=20.0,
+        gt=0,
+        description=(
+            "How long a stopping server lets requests in flight finish before it cancels them "
+            "(Kubernetes kills a pod 30 s after asking, 5 s of them in preStop)."
+        ),
+    )
     public_url: str = Field(
         default="http://localhost:8000",
         description="Public base URL of the gateway; the token issuer and discovery base.",

@@ -12,11 +12,12 @@ import asyncio
 import hashlib
 import hmac
 import ipaddress
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, Final, cast
 
 import structlog
 import uvicorn
@@ -39,7 +40,13 @@ from ecotrack.core.errors import (
     problem_response,
 )
 from ecotrack.core.runtime import ServiceRuntime
-from ecotrack.core.telemetry import HTTP_LATENCY, HTTP_REQUESTS, configure_telemetry
+from ecotrack.core.telemetry import (
+    HTTP_IN_FLIGHT,
+    HTTP_LATENCY,
+    HTTP_PROBES,
+    HTTP_REQUESTS,
+    configure_telemetry,
+)
 
 REQUEST_ID_HEADER = "x-request-id"
 FORWARDED_FOR_HEADER = "x-forwarded-for"
@@ -76,21 +83,58 @@ class RequestContextMiddleware:
             await send(message)
 
         with structlog.contextvars.bound_contextvars(request_id=request_id, service=self.service):
+            if scope["path"] in PROBE_PATHS:
+                try:
+                    await self.app(scope, receive, send_with_id)
+                finally:
+                    HTTP_PROBES.labels(self.service, scope["path"], str(status)).inc()
+                return
+            in_flight = HTTP_IN_FLIGHT.labels(self.service)
+            in_flight.inc()
             try:
                 await self.app(scope, receive, send_with_id)
             finally:
-                elapsed = time.perf_counter() - started
-                method = scope["method"]
-                HTTP_REQUESTS.labels(self.service, method, str(status)).inc()
-                HTTP_LATENCY.labels(self.service, method).observe(elapsed)
-                if scope["path"] not in {"/healthz", "/readyz", "/metrics"}:
-                    log.info(
-                        "http.request",
-                        method=method,
-                        path=scope["path"],
-                        status=status,
-                        duration_ms=round(elapsed * 1000, 2),
-                    )
+                in_flight.dec()
+                self._record(scope, status, time.perf_counter() - started)
+
+    def _record(self, scope: Scope, status: int, elapsed: float) -> None:
+        method = scope["method"]
+        known = method if method in KNOWN_METHODS else "OTHER"
+        route = route_template(scope)
+        HTTP_REQUESTS.labels(self.service, route, known, str(status)).inc()
+        HTTP_LATENCY.labels(self.service, route, known, f"{status // 100}xx").observe(elapsed)
+        log.info(
+            "http.request",
+            method=method,
+            path=scope["path"],
+            status=status,
+            duration_ms=round(elapsed * 1000, 2),
+        )
+
+
+PROBE_PATHS: Final = frozenset({"/healthz", "/readyz", "/metrics"})
+KNOWN_METHODS: Final = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+UNMATCHED: Final = "(unmatched)"
+
+
+def route_template(scope: Scope) -> str:
+    """The template of the route that answered (``/api/v1/carbon/meters/{meter_id}``), or
+    ``(unmatched)`` for a path that no route took.
+
+    The router leaves the route in the scope; a route of a router included under a prefix
+    knows only its own part of the path, so the prefix is read off the front of the path,
+    where the rest matches the route (our prefixes are static).
+    """
+    route = scope.get("route")
+    template = getattr(route, "path_format", None)
+    pattern = getattr(route, "path_regex", None)
+    if not isinstance(template, str) or not isinstance(pattern, re.Pattern):
+        return UNMATCHED
+    path: str = scope["path"]
+    for at, character in enumerate(path):
+        if character == "/" and pattern.match(path[at:]):
+            return path[:at] + template
+    return template
 
 
 class RequestBodyTooLarge(StarletteHTTPException):
@@ -315,12 +359,16 @@ def server_config(app: ASGIApp, settings: Settings, port: int, **options: Any) -
 
     uvicorn's own proxy-header handling is off: by default it believes X-Forwarded-For
     from 127.0.0.1, and the apps decide whom to believe themselves
-    (``ECOTRACK_TRUSTED_PROXIES``, :class:`ClientAddressMiddleware`).
+    (``ECOTRACK_TRUSTED_PROXIES``, :class:`ClientAddressMiddleware`). A request still
+    running ``ECOTRACK_SHUTDOWN_GRACE_S`` after the server was told to stop is cancelled,
+    so a client that never finishes (a stalled upload, a stream left open) cannot keep
+    the shutdown from reaching the services' own.
     """
     chosen: dict[str, Any] = {
         "host": settings.host,
         "log_config": None,
         "lifespan": "on",
+        "timeout_graceful_shutdown": settings.shutdown_grace_s,
         # llhttp's C parser, not h11's pure-Python one; a dependency, so always there.
         "http": "httptools",
     }

@@ -24,6 +24,9 @@ from ecotrack.core.migrations import upgrade
 
 log = structlog.get_logger(__name__)
 
+STOP_REPORT_S = 5.0
+"""How long a service's stop may take before it logs what it still waits on."""
+
 
 @dataclass(frozen=True)
 class EventSubscription:
@@ -144,6 +147,14 @@ class ServiceRuntime:
         log.info("service.started", service=self.name)
 
     async def stop(self) -> None:
+        stopping = asyncio.ensure_future(self._stop())
+        await asyncio.wait({stopping}, timeout=STOP_REPORT_S)
+        if not stopping.done():
+            # Say what the stop waits on, so a task that will not end can be found.
+            log.warning("service.stop_slow", service=self.name, waiting_on=self._running())
+        await stopping
+
+    async def _stop(self) -> None:
         # Together: each Kafka consumer takes a poll interval to notice it should leave.
         await asyncio.gather(*(subscription.stop() for subscription in self._subscriptions))
         for task in self._tasks:
@@ -154,3 +165,16 @@ class ServiceRuntime:
         self._tasks.clear()
         await self.database.dispose()
         log.info("service.stopped", service=self.name)
+
+    def _running(self) -> list[str]:
+        """The service's tasks that have not ended, each with where it waits."""
+        tasks = [s.task for s in self._subscriptions] + self._tasks
+        return [
+            f"{task.get_name()}: "
+            + " <- ".join(
+                f"{frame.f_code.co_name} ({frame.f_code.co_filename}:{frame.f_lineno})"
+                for frame in task.get_stack()
+            )
+            for task in tasks
+            if not task.done()
+        ]

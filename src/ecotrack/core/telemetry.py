@@ -24,18 +24,31 @@ from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 from ecotrack.core.config import LogFormat, Settings
 
+# Label values are bounded: a route's template (never the raw path, which carries ids),
+# a known method or OTHER, a status code. Probes and scrapes have series of their own, so
+# that an SLO over these counts only what clients asked for.
 HTTP_REQUESTS = Counter(
-    "ecotrack_http_requests_total", "HTTP requests answered", ["service", "method", "status"]
+    "ecotrack_http_requests_total",
+    "HTTP requests answered, by route template",
+    ["service", "route", "method", "status"],
 )
 HTTP_LATENCY = Histogram(
     "ecotrack_http_request_duration_seconds",
-    "Time to answer an HTTP request",
-    ["service", "method"],
+    "Time to answer an HTTP request, by route template and status class",
+    ["service", "route", "method", "status_class"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+HTTP_IN_FLIGHT = Gauge(
+    "ecotrack_http_requests_in_flight", "HTTP requests being answered", ["service"]
+)
+HTTP_PROBES = Counter(
+    "ecotrack_http_probe_requests_total",
+    "Health, readiness and metrics requests answered",
+    ["service", "path", "status"],
 )
 
 _configured = False

@@ -60,6 +60,10 @@ class Subscription:
     def __init__(self, task: asyncio.Task[None]) -> None:
         self._task = task
 
+    @property
+    def task(self) -> asyncio.Task[None]:
+        return self._task
+
     async def stop(self) -> None:
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
