@@ -8,7 +8,7 @@ unexpected exceptions included, into ``application/problem+json``.
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import structlog
 from fastapi import FastAPI, Request
@@ -172,7 +172,7 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
 
 async def _on_integrity_error(request: Request, exc: Exception) -> JSONResponse:
     # A constraint the database enforced (a duplicate, usually, racing another request).
-    log.warning("http.integrity_error", path=request.url.path, error=str(exc.__cause__ or exc))
+    log.warning("http.integrity_error", path=request.url.path, **_violation(exc))
     body = problem_body(
         status=409,
         slug="conflict",
@@ -180,6 +180,28 @@ async def _on_integrity_error(request: Request, exc: Exception) -> JSONResponse:
         instance=request.url.path,
     )
     return problem_response(body)
+
+
+_SQLITE_VIOLATIONS: Final = ("UNIQUE", "FOREIGN KEY", "NOT NULL", "CHECK")
+
+
+def _violation(exc: Exception) -> dict[str, str]:
+    """Which constraint failed, never the values that failed it.
+
+    The driver's own text can quote them (PostgreSQL's detail: ``Key (email)=(…) already
+    exists``), so only the error's kind and the constraint's name are kept: asyncpg names
+    it; SQLite's message names the constraint's columns and nothing else.
+    """
+    driver = getattr(exc, "orig", None)
+    driver = getattr(driver, "__cause__", None) or driver or exc
+    found = {"kind": type(driver).__name__}
+    name = getattr(driver, "constraint_name", None)
+    text = str(driver)
+    if isinstance(name, str):
+        found["constraint"] = name
+    elif text.startswith(tuple(f"{kind} constraint failed" for kind in _SQLITE_VIOLATIONS)):
+        found["constraint"] = text
+    return found
 
 
 async def _on_client_disconnect(request: Request, exc: Exception) -> JSONResponse:
