@@ -3,12 +3,14 @@
 The platform's own logging setup (configure_telemetry, with ECOTRACK_LOG_LEVEL=DEBUG) is
 captured while a person signs up, logs in, enrols TOTP, creates an API key and a
 webhook through the gateway; none of the secrets, their stored hashes, the tokens or the
-e-mail address may appear in what was written.
+e-mail address may appear in what was written, and the lines of a request name its
+organisation (its id) instead.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import logging
 import sys
 import uuid
@@ -132,6 +134,15 @@ async def test_debug_logs_carry_no_secret_token_hash_or_address(
     assert "/api/v1/auth/totp/setup" in written, "the platform's handler was captured"
     leaked = [name for name, value in secrets.items() if value in written]
     assert not leaked, f"in the DEBUG logs: {leaked}"
+    # What is logged instead: the organisation's id, on the lines of each service it passed.
+    lines = [json.loads(line) for line in written.splitlines() if line.startswith("{")]
+    webhook = [
+        line
+        for line in lines
+        if line["event"] == "http.request" and line["path"] == "/api/v1/analytics/webhooks"
+    ]
+    assert {line["service"] for line in webhook} == {"gateway", "analytics"}
+    assert {line.get("tenant") for line in webhook} == {organization_id}
 
 
 async def test_a_failed_statement_names_no_parameter(platform: Platform) -> None:

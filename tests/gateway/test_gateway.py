@@ -10,6 +10,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
+from prometheus_client import REGISTRY
 
 from accounts import bearer, member_token
 from backends import free_port, serving
@@ -126,9 +127,17 @@ async def test_malformed_authorization_is_a_clear_401(client: httpx.AsyncClient)
 
 
 async def test_rate_limits_per_address_and_per_organisation(settings: Settings) -> None:
+    # Per day: the sliding-window counter weighs the last window's hits down as time passes,
+    # so a test straddling the end of a minute window could see an extra request through.
     tight = settings.model_copy(
-        update={"rate_limit_address": "7/minute", "rate_limit_organization": "3/minute"}
+        update={"rate_limit_address": "7/day", "rate_limit_organization": "3/day"}
     )
+
+    def rejections(limit: str) -> float:
+        sample = REGISTRY.get_sample_value("ecotrack_rate_limit_rejections_total", {"limit": limit})
+        return sample or 0
+
+    before = {limit: rejections(limit) for limit in ("gateway.address", "gateway.organization")}
     async with running_platform(tight) as platform, gateway_client(platform) as client:
         # Three requests to make a member (sign-up, the login that learns its id, and the
         # login for the organisation) count against the address.
@@ -145,6 +154,10 @@ async def test_rate_limits_per_address_and_per_organisation(settings: Settings) 
         anonymous = await client.get("/api/v1/carbon/nothing")
         assert anonymous.status_code == 429
         assert anonymous.json()["limit_scope"] == "address"
+    assert {limit: rejections(limit) - count for limit, count in before.items()} == {
+        "gateway.address": 1,
+        "gateway.organization": 1,
+    }
 
 
 async def test_request_bodies_over_the_limit_get_413(settings: Settings) -> None:

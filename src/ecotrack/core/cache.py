@@ -13,6 +13,7 @@ from typing import Protocol
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
+from prometheus_client import Counter
 from redis.asyncio import Redis
 
 from ecotrack.core.config import Settings
@@ -91,6 +92,13 @@ class RateLimitResult:
         return max(int(self.reset_at - time.time()) + 1, 1)
 
 
+REJECTED = Counter(
+    "ecotrack_rate_limit_rejections_total",
+    "Requests refused by a rate limit, by limit kind (gateway.address, login, ...)",
+    ["limit"],
+)
+
+
 class RateLimiter:
     """Named limits such as ``"100/minute"`` applied per key (tenant, address, account)."""
 
@@ -112,6 +120,9 @@ class RateLimiter:
         item = parse(limit) if isinstance(limit, str) else limit
         limiter = self._strict if strict else self._limiter
         allowed = await limiter.hit(item, *key)
+        if not allowed:
+            # The key's last part is whose count it is (an address, an account): unbounded.
+            REJECTED.labels(".".join(key[:-1])).inc()
         stats = await limiter.get_window_stats(item, *key)
         return RateLimitResult(
             allowed=allowed, limit=item.amount, remaining=stats.remaining, reset_at=stats.reset_time

@@ -21,6 +21,7 @@ from fastapi import Depends, Request
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ecotrack.core.errors import Forbidden, Unauthorized
+from ecotrack.core.telemetry import bind_tenant
 
 IDENTITY_HEADER = "x-ecotrack-identity"
 SIGNATURE_HEADER = "x-ecotrack-identity-signature"
@@ -109,12 +110,17 @@ def _identity_from(request: Request) -> Identity | None:
     )
 
 
-def optional_identity(request: Request) -> Identity | None:
-    return _identity_from(request)
-
-
-def require_identity(request: Request) -> Identity:
+# Async, although they wait on nothing: FastAPI runs a plain function in a worker thread,
+# in a copy of the request's context, and the tenant bound for its logs would stay there.
+async def optional_identity(request: Request) -> Identity | None:
     identity = _identity_from(request)
+    if identity is not None:
+        bind_tenant(identity.organization_id)
+    return identity
+
+
+async def require_identity(request: Request) -> Identity:
+    identity = await optional_identity(request)
     if identity is None:
         raise Unauthorized("sign in: send a bearer access token or an API key")
     return identity

@@ -53,6 +53,18 @@ HTTP_PROBES = Counter(
 
 _configured = False
 
+TENANT_ATTRIBUTE = "ecotrack.tenant"
+
+
+def bind_tenant(organization_id: str | None) -> None:
+    """Name the organisation a request or event acts for on every later log line of it and
+    on its current span. Its id only: no name, e-mail or other personal data."""
+    if organization_id is None:
+        return
+    structlog.contextvars.bind_contextvars(tenant=organization_id)
+    trace.get_current_span().set_attribute(TENANT_ATTRIBUTE, organization_id)
+
+
 # At DEBUG or INFO these log statements with their parameters (aiosqlite, SQLAlchemy's
 # engine and pool, asyncpg), requests and answers with URLs and headers (httpx, httpcore,
 # h2, hpack) or broker traffic (confluent_kafka): TOTP and webhook secrets, password and

@@ -22,6 +22,7 @@ from ecotrack.core.security import (
     Identity,
     sign_identity,
 )
+from ecotrack.core.telemetry import bind_tenant
 from ecotrack.gateway.openapi import merged_openapi
 from ecotrack.gateway.state import GatewayState
 
@@ -70,6 +71,8 @@ async def well_known(document: str, request: Request) -> Response:
 
 async def _forward(state: GatewayState, service: str, request: Request, path: str) -> Response:
     identity = await state.authenticator.identify(request)
+    if identity is not None:
+        bind_tenant(identity.organization_id)
     limits = await _apply_rate_limits(state, request, identity)
     headers = [
         (name, value)

@@ -35,6 +35,7 @@ from tenacity import (
 
 from ecotrack.core.database import Database
 from ecotrack.core.events.envelope import Event
+from ecotrack.core.telemetry import TENANT_ATTRIBUTE
 
 log = structlog.get_logger(__name__)
 tracer = trace.get_tracer(__name__)
@@ -116,7 +117,7 @@ class IdempotentConsumer:
 
     async def _apply_alone(self, event: Event) -> str:
         # One span for every attempt and the dead-lettering, so their logs carry its trace.
-        with self._span(event):
+        with self._span(event), structlog.contextvars.bound_contextvars(tenant=event.tenant):
             try:
                 async for attempt in AsyncRetrying(
                     stop=stop_after_attempt(self.max_attempts),
@@ -168,7 +169,8 @@ class IdempotentConsumer:
                     seen.add(event_id)
                     if traced:
                         spans.enter_context(self._span(event))
-                    await self.handler(session, event)
+                    with structlog.contextvars.bound_contextvars(tenant=event.tenant):
+                        await self.handler(session, event)
                     fresh.append(event_id)
                     outcomes.append("applied")
                 if fresh:
@@ -190,5 +192,9 @@ class IdempotentConsumer:
             f"consume {event.type}",
             context=context,
             kind=trace.SpanKind.CONSUMER,
-            attributes={"messaging.consumer.group.name": self.group, "event.id": str(event.id)},
+            attributes={
+                "messaging.consumer.group.name": self.group,
+                "event.id": str(event.id),
+                **({TENANT_ATTRIBUTE: event.tenant} if event.tenant else {}),
+            },
         )
