@@ -307,3 +307,18 @@ async def test_change_top_intensity_and_coverage(
         "months_with_data": 1,
         "months_without_data": ["2024-01", "2024-02", "2024-03"],
     }
+
+
+def test_a_headline_below_its_gases_scales_them_with_no_negative_remainder() -> None:
+    """EPA's cement row (NAICS 327310, with margins): published 3.924 kg CO2e per USD, and
+    its gas masses × AR5 GWPs come to 3.92834 (tests/carbon/test_supply_chain_by_gas.py).
+    Shares made up of that size: the split must not add a negative ``other``."""
+    record = {
+        "co2e_kg": 3.924,
+        "gases": {"CO2": {"co2e_kg": 3.5}, "CH4": {"co2e_kg": 0.4}, "N2O": {"co2e_kg": 0.02834}},
+    }
+    weights = projection._gas_weights(record)
+    assert set(weights) == {"CO2", "CH4", "N2O"}
+    parts = projection._weighted_split(3_924_000, weights)  # mg
+    assert sum(parts.values()) == 3_924_000
+    assert all(part > 0 for part in parts.values())

@@ -116,7 +116,10 @@ def test_unknown_region_lists_regions() -> None:
 
 def test_region_without_data_for_activity() -> None:
     p = problem(activity="electricity.td_losses", region="DE")
-    assert p.extensions["accepted_regions"] == ["GB"]
+    accepted = p.extensions["accepted_regions"]
+    # DESNZ for GB; eGRID grid gross loss for the US, its subregions and (US average) states
+    assert {"GB", "US", "US-CAMX", "US-TX"} <= set(accepted)
+    assert not {"DE", "US-PRMS"} & set(accepted)
 
 
 @pytest.mark.parametrize("quantity", [-1.0, math.nan, math.inf, -math.inf])

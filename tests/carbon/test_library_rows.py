@@ -21,6 +21,7 @@ from ecotrack.carbon.factors import (
     Factor,
     desnz,
     load_factor_library,
+    supply_chain,
     tabular,
 )
 
@@ -58,6 +59,14 @@ def test_published_counts_per_file() -> None:
     assert editions["owid-2026"] == 6002
     assert len(rows("epa_supply_chain_v1_3_naics_co2e_usd2022.csv")) == 1016
     assert editions["epa-supply-chain-1.3"] == 3 * 1016  # with, without and only margins
+    # by gas: 18 gases x 1,016 codes; each row is held by the three factors of its code, one
+    # value (column) each, so each margin variant holds every row once
+    by_gas = rows(supply_chain.BY_GAS_FILE)
+    assert len(by_gas) == 18 * 1016 == 18_288
+    supply = [f for f in library if f.edition == supply_chain.EDITION]
+    for margins in supply_chain.MARGINS:
+        held = [f for f in supply if f.options["margins"] == margins]
+        assert sum(len(f.gases) for f in held) == len(by_gas)
     loss = [r for r in library.references if r.kind == "loss_rate"]
     assert len(loss) == len(rows("epa_hub2025_egrid2023_grid_gross_loss.csv")) == 27
     assert [len(rows(f"desnz_{year}.csv")) for year in range(2019, 2026)] == [
@@ -77,6 +86,8 @@ def test_every_shipped_file_has_a_loader_or_a_reader() -> None:
         name.name for name in files("ecotrack.carbon.data").iterdir() if name.name.endswith(".csv")
     }
     loaded = {name for name, _ in LOADERS}
+    # read by the supply chain loader with its CO2e file: the gases of the same factors
+    companions = {supply_chain.BY_GAS_FILE}
     # tables read by the GWP module, the country codes, and the price index for spend
     read_elsewhere = {
         "gwp100_ar4_ar5_ar6.csv",
@@ -85,7 +96,7 @@ def test_every_shipped_file_has_a_loader_or_a_reader() -> None:
         "iso3166_owid_alpha3_to_alpha2.csv",
         "bls_cpi_u_annual_average.csv",
     }
-    assert shipped == loaded | read_elsewhere
+    assert shipped == loaded | companions | read_elsewhere
     # every manifest shipped is discovered, and names a shipped file that LOADERS loads
     manifests = {
         name.name

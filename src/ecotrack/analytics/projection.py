@@ -82,14 +82,19 @@ def _weighted_split(total: int, weights: dict[str, float]) -> dict[str, int]:
 
 
 def _gas_weights(record: dict[str, Any]) -> dict[str, float]:
-    """Each gas's CO2e, plus ``other`` for whatever the headline has beyond the gases."""
+    """Each gas's CO2e, plus ``other`` for whatever the headline has beyond the gases.
+
+    A headline below the gases' sum (EPA's spend factors publish a CO2e that their own gas
+    masses overshoot by rounding, by about 0.1 % at most) gets no negative ``other``: the split in
+    proportion to these weights scales the gases to the headline.
+    """
     weights = {
         gas: float(values["co2e_kg"])
         for gas, values in sorted((record.get("gases") or {}).items())
         if values.get("co2e_kg") is not None
     }
     rest = float(record["co2e_kg"]) - sum(weights.values())
-    if abs(rest) > 1e-6 * max(1.0, abs(float(record["co2e_kg"]))):
+    if rest > 1e-6 * max(1.0, abs(float(record["co2e_kg"]))):
         weights["other"] = rest
     return weights
 

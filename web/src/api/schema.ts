@@ -2215,7 +2215,8 @@ export interface components {
         };
         /**
          * GasValue
-         * @description A published number: ``value`` in ``unit`` (a mass unit) per one unit of activity.
+         * @description A published number: ``value`` in ``unit`` (a mass unit, or "kg CO2e" for a gas published
+         *     as CO2e only) per one unit of activity.
          */
         GasValue: {
             /** Unit */

@@ -29,7 +29,10 @@ SPECS: Final[tuple[ActivitySpec, ...]] = (
     ),
     ActivitySpec(
         "electricity.td_losses",
-        "Transmission and distribution losses of grid electricity",
+        "Transmission and distribution losses of grid electricity (the quantity is the "
+        "electricity used): UK by the DESNZ T&D factors; US eGRID subregions and the US "
+        "average by the eGRID grid gross loss rate at the eGRID output emission rate (a US "
+        "state: its own output rate, with the US average loss rate)",
         ("energy",),
         3,
         3,
@@ -59,6 +62,8 @@ SPECS: Final[tuple[ActivitySpec, ...]] = (
     ),
 )
 _ELECTRICITY: Final = "electricity.grid"
+_GRID: Final = next(spec for spec in SPECS if spec.id == _ELECTRICITY)
+_TD_LOSSES: Final = "electricity.td_losses"
 _MARKET_ONLY: Final[Mapping[ElectricityBasis, str]] = {
     "supplier_specific": "supplier-specific",
     "residual_mix": "residual-mix",

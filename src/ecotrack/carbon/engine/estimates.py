@@ -11,7 +11,14 @@ from pydantic import ValidationError
 
 from ecotrack.carbon import gwp, units
 from ecotrack.carbon.engine import spend
-from ecotrack.carbon.engine.calculation import _amount_in_factor_unit, _apply, _factor_used, _fmt
+from ecotrack.carbon.engine.calculation import (
+    _amount_in_factor_unit,
+    _apply,
+    _factor_used,
+    _fmt,
+    _lost_in_td,
+    _restated,
+)
 from ecotrack.carbon.engine.catalogue import ACTIVITIES, SCOPE3_CATEGORIES
 from ecotrack.carbon.engine.market import _market_based
 from ecotrack.carbon.engine.resolution import _option_values, _resolve
@@ -70,6 +77,9 @@ def _estimate(
     resolved = _resolve(library, spec, request, texts, unit_type)
     factor = resolved.factor
     amount, steps = _amount_in_factor_unit(spec, request, factor, numbers.get("passengers", 1.0))
+    if resolved.loss_rate is not None:  # US T&D losses: the grid's rate on the electricity lost
+        amount, lost = _lost_in_td(amount, factor, resolved.loss_rate)
+        steps += lost
     purpose = texts.get(spec.purpose_option, "")
     scope, category = spec.purposes.get(purpose, (spec.scope, spec.scope3_category))
     purpose_note = spec.purpose_notes.get(purpose)
@@ -87,6 +97,8 @@ def _estimate(
             f"the factor is published as CO2e on {factor.gwp_basis or 'an unstated GWP basis'}; "
             f"the requested {request.gwp} could not be applied"
         )
+    elif (restated := _restated(factor, request.gwp)) is not None:
+        notices.append(restated)
     used = _factor_used(factor, calc.per_unit_kg)
     co2e, gases, gwp_applied = calc.co2e_kg, calc.gases, calc.gwp_applied
     scope2: dict[str, Any] | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ecotrack.carbon.factors import Factor, FactorLibrary
+from ecotrack.carbon.factors import Factor, FactorLibrary, ReferenceValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,17 +15,28 @@ class _Resolved:
     factor: Factor
     selection: str
     notices: tuple[str, ...]
+    # US T&D losses: the grid gross loss rate that turns the electricity used into the
+    # electricity lost, to which ``factor`` (the grid's output emission rate) applies
+    loss_rate: ReferenceValue | None = None
     # the audit lines every estimate resolved here shares, built once rather than per item
-    steps: tuple[str, str] = field(init=False)
+    steps: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        factor = self.factor
+        factor, rate = self.factor, self.loss_rate
         object.__setattr__(
             self,
             "steps",
             (
                 f"Factor selection: {self.selection}",
                 f"Factor {factor.id}: {factor.label} — {factor.citation}",
+                *(
+                    ()
+                    if rate is None
+                    else (
+                        f"Loss rate {rate.id}: {rate.label}, {rate.source_ref}: {rate.value:g} "
+                        f"({rate.unit}) — {rate.citation}",
+                    )
+                ),
             ),
         )
 

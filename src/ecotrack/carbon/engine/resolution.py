@@ -5,7 +5,9 @@
    public dataset that serves the region (see :func:`_route`). For grid electricity only the
    private grid averages are tried, with a notice: supplier-specific and residual-mix factors
    count only in the market-based figure, which follows the Scope 2 Guidance's hierarchy
-   (see :func:`ecotrack.carbon.engine.market._market_based`).
+   (see :func:`ecotrack.carbon.engine.market._market_based`). US T&D losses take the
+   published grid factor US grid electricity would (same route, same year rule) with the
+   eGRID grid gross loss rate of its edition (:func:`_with_loss_rate`).
 3. Among those, the factor must accept the unit's type (energy, volume, ...), match every
    option the dataset distinguishes (the option's default when the caller gave none), and be
    from the latest edition not after the activity year. A later edition is only used when the
@@ -21,7 +23,13 @@ from collections.abc import Mapping, Sequence
 
 from ecotrack.carbon import units
 from ecotrack.carbon.engine import spend
-from ecotrack.carbon.engine.electricity import _ELECTRICITY, _MARKET_ONLY, _electricity_basis
+from ecotrack.carbon.engine.electricity import (
+    _ELECTRICITY,
+    _GRID,
+    _MARKET_ONLY,
+    _TD_LOSSES,
+    _electricity_basis,
+)
 from ecotrack.carbon.engine.freight import _WORLDWIDE
 from ecotrack.carbon.engine.gases import _DIRECT_MASS
 from ecotrack.carbon.engine.memo import _memo, _Resolved
@@ -33,6 +41,7 @@ from ecotrack.carbon.factors import (
     LATEST_DATA_VERSION,
     Factor,
     FactorLibrary,
+    ReferenceValue,
     tabular,
 )
 from ecotrack.carbon.schemas import ActivityRequest
@@ -62,7 +71,7 @@ def _route(
     manifest says it is one and it publishes factors for the region within the data version
     (:func:`ecotrack.carbon.factors.tabular.grid_route`), else to OWID.
     """
-    in_us = region == "US" or region.startswith("US-")
+    in_us = _in_us(region)
     if spec.id in _DIRECT_MASS:
         return "direct-mass", ANY_REGION, "mass of gas times its GWP; the region does not matter"
     if spec.id in _BY_COUNTRY | _WORLDWIDE:
@@ -108,6 +117,15 @@ def _route(
             ),
         )
     return "desnz", region, ""
+
+
+def _in_us(region: str) -> bool:
+    return region == "US" or region.startswith("US-")
+
+
+def _is_us_state(region: str) -> bool:
+    """``US-XX`` is a state (ISO 3166-2); an eGRID subregion is ``US-`` and four letters."""
+    return _in_us(region) and len(region) == len("US-XX")
 
 
 def _resolve(
@@ -226,21 +244,78 @@ def _published(
     options: Mapping[str, str],
     unit_type: str,
 ) -> _Resolved:
-    pool = library.for_activity(spec.id)
-    dataset, region, why = _route(spec, request.region, request.data_version)
+    # US T&D losses are the electricity lost at the grid's rate: the grid factor is chosen
+    # as for US grid electricity (same route, same year rule), then its loss rate
+    us_losses = spec.id == _TD_LOSSES and _in_us(request.region)
+    routed = _GRID if us_losses else spec
+    dataset, region, why = _route(routed, request.region, request.data_version)
     editions = DATA_VERSIONS[request.data_version]
     public = [
         f
-        for f in pool
+        for f in library.for_activity(routed.id)
         if not f.private and f.dataset == dataset and f.region == region and f.edition in editions
     ]
     if not public:
-        served = sorted({f.region for f in pool if not f.private})
+        served = {f.region for f in library.for_activity(spec.id) if not f.private}
+        if spec.id == _TD_LOSSES:
+            served |= _us_td_loss_regions(library, request.data_version)
         raise UnprocessableContent(
             f"no emission factors for {spec.id} in region {request.region}",
-            accepted_regions=served,
+            accepted_regions=sorted(served),
         )
+    if us_losses:
+        why = (
+            "US T&D losses are the electricity lost, by the eGRID grid gross loss rate (EPA "
+            f"Hub Table 6), at the grid's eGRID output emission rate; {why}"
+        )
+        grid = _choose(spec, public, request, options, unit_type, why)
+        return _with_loss_rate(library, grid, request.data_version)
     return _choose(spec, public, request, options, unit_type, why)
+
+
+def _loss_rates(library: FactorLibrary, data_version: str) -> list[ReferenceValue]:
+    editions = DATA_VERSIONS[data_version]
+    return [r for r in library.references if r.kind == "loss_rate" and r.edition in editions]
+
+
+def _us_td_loss_regions(library: FactorLibrary, data_version: str) -> set[str]:
+    """The US regions whose T&D losses are estimated: each with a published loss rate, and
+    the states with an eGRID output rate (they take the US average loss rate)."""
+    rated = {r.region for r in _loss_rates(library, data_version)}
+    if "US" not in rated:
+        return rated
+    editions = DATA_VERSIONS[data_version]
+    states = {
+        f.region
+        for f in library.for_activity(_ELECTRICITY)
+        if not f.private and _is_us_state(f.region) and f.edition in editions
+    }
+    return rated | states
+
+
+def _with_loss_rate(library: FactorLibrary, grid: _Resolved, data_version: str) -> _Resolved:
+    """The grid factor chosen for US T&D losses, with the loss rate of its eGRID edition: the
+    region's own, or for a state (eGRID publishes none by state) the US average."""
+    factor = grid.factor
+    rates = {r.region: r for r in _loss_rates(library, data_version) if r.year == factor.year}
+    state = _is_us_state(factor.region)
+    rate = rates.get("US" if state else factor.region)
+    if rate is None:
+        raise UnprocessableContent(
+            f"no grid gross loss rate is published for {factor.region} (eGRID{factor.year}, "
+            "EPA Hub Table 6), so its T&D losses cannot be estimated; the regions with one are "
+            "listed (a US state uses the US average)",
+            accepted_regions=sorted(rates),
+        )
+    notices = grid.notices
+    if state:
+        notices += (
+            f"eGRID publishes grid gross loss by eGRID subregion and for the US, not by state: "
+            f"the US average loss rate {rate.value:g} ({rate.id}) is used with the "
+            f"{factor.region} state output rate; record the site's eGRID subregion (US-XXXX) "
+            "for its own loss rate",
+        )
+    return _Resolved(factor, grid.selection, notices, rate)
 
 
 def _choose(

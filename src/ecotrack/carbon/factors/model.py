@@ -2,8 +2,10 @@
 
 Every factor keeps its values exactly as published, in the published units (lb/MWh stays
 lb/MWh), and records what its per-gas numbers mean: ``gas_basis="mass"`` for masses of each
-gas (EPA Hub, eGRID) or ``"co2e"`` for each gas's CO2e contribution (DESNZ, whose per-gas
-rows are CO2e even where 2019-2021 label them "kg CH4"). Ids are built from the dataset,
+gas (EPA Hub, eGRID, EPA Supply Chain) or ``"co2e"`` for each gas's CO2e contribution (DESNZ,
+whose per-gas rows are CO2e even where 2019-2021 label them "kg CH4"). A mass-basis factor may
+hold one entry its publisher gives as CO2e only, in :data:`CO2E_UNIT` (EPA Supply Chain's "HFCs
+and PFCs, unspecified"), and a published CO2e beside its masses. Ids are built from the dataset,
 edition, activity, region, options and unit, so they read well and never change between loads.
 
 Published numbers that are not emission factors (biogenic CO2 "outside of scopes", SECR
@@ -35,13 +37,25 @@ Scope = Literal[1, 2, 3]
 ReferenceKind = Literal["outside_of_scopes", "energy_conversion", "loss_rate"]
 
 
+CO2E_UNIT: Final = "kg CO2e"
+"""The unit of an entry of a mass-basis factor's ``gases`` that its publisher gives as CO2e, not
+as a mass of gas (EPA Supply Chain v1.3's "HFCs and PFCs, unspecified"): it counts as published
+whatever GWP set is requested, since no single GWP restates it."""
+
+
 class GasValue(BaseModel):
-    """A published number: ``value`` in ``unit`` (a mass unit) per one unit of activity."""
+    """A published number: ``value`` in ``unit`` (a mass unit, or "kg CO2e" for a gas published
+    as CO2e only) per one unit of activity."""
 
     model_config = ConfigDict(frozen=True)
 
     value: float
     unit: str
+
+    @property
+    def published_as_co2e(self) -> bool:
+        """True for a gas of a mass-basis factor that the publisher gives as kg CO2e only."""
+        return self.unit == CO2E_UNIT
 
 
 class Factor(BaseModel):
