@@ -7,8 +7,17 @@ import time
 
 import pytest
 from limits.aio.storage import MemoryStorage
+from prometheus_client import REGISTRY
+from redis.exceptions import ConnectionError as RedisConnectionError
 
-from ecotrack.core.cache import RateLimiter, create_cache, create_rate_limiter
+from backends import free_port
+from ecotrack.core.cache import (
+    MeasuredCache,
+    RateLimiter,
+    RedisCache,
+    create_cache,
+    create_rate_limiter,
+)
 from ecotrack.core.config import Settings
 
 
@@ -57,3 +66,34 @@ async def test_strict_limits_never_allow_more_than_the_limit_across_a_window_end
     # eleventh through; that is why logins use the strict, moving-window count.
     assert (await limiter.hit("10/minute", "False")).allowed
     assert not (await limiter.hit("10/minute", "True", strict=True)).allowed
+
+
+async def test_cache_calls_are_counted_by_result(settings: Settings) -> None:
+    cache = create_cache(settings)
+    backend = "redis" if settings.redis_url else "memory"
+
+    def count(operation: str, result: str) -> float:
+        labels = {"backend": backend, "operation": operation, "result": result}
+        return REGISTRY.get_sample_value("ecotrack_cache_requests_total", labels) or 0
+
+    before = {(op, r): count(op, r) for op, r in (("get", "hit"), ("get", "miss"), ("set", "ok"))}
+    try:
+        await cache.set("counted", b"1", ttl_s=60)
+        assert await cache.get("counted") == b"1"
+        assert await cache.get("never-set") is None
+    finally:
+        await cache.close()
+    after = {key: count(*key) - value for key, value in before.items()}
+    assert after == {("get", "hit"): 1, ("get", "miss"): 1, ("set", "ok"): 1}
+
+
+async def test_a_cache_that_cannot_be_reached_counts_an_error() -> None:
+    unreachable = MeasuredCache(RedisCache(f"redis://127.0.0.1:{free_port()}/0"), "redis")
+    labels = {"backend": "redis", "operation": "get", "result": "error"}
+    before = REGISTRY.get_sample_value("ecotrack_cache_requests_total", labels) or 0
+    try:
+        with pytest.raises(RedisConnectionError):
+            await unreachable.get("anything")
+    finally:
+        await unreachable.close()
+    assert REGISTRY.get_sample_value("ecotrack_cache_requests_total", labels) == before + 1

@@ -33,6 +33,7 @@ class CrashAfter(Transport):
     def __init__(self, inner: Transport, limit: int) -> None:
         super().__init__(inner.topic_prefix)
         self.inner = inner
+        self.kind = inner.kind
         self.limit = limit
 
     async def ping(self) -> None:
@@ -167,6 +168,8 @@ async def test_a_failing_batch_keeps_its_good_events_and_parks_only_the_bad_one(
         await ledger.apply_note(session, event)
 
     consumer = consumer_for(database, transport, "ledger.fussy_batch", fussy)
+    timed = {"group": "ledger.fussy_batch"}
+    batches = REGISTRY.get_sample_value("ecotrack_events_batch_duration_seconds_count", timed) or 0
     batch = [
         Event.new("note.written", source="ledger", tenant="t", data={"text": text})
         for text in ("before", "poison", "after")
@@ -175,6 +178,8 @@ async def test_a_failing_batch_keeps_its_good_events_and_parks_only_the_bad_one(
     await consumer(batch)
 
     assert [row.text for row in await ledger.applied(database)] == ["before", "after"]
+    after = REGISTRY.get_sample_value("ecotrack_events_batch_duration_seconds_count", timed)
+    assert after == batches + 1, "one batch timed, its fallback to single events included"
     letters = await wait_for(lambda: transport.read_dead_letters("note"), within=30)
     assert [letter.event.data["text"] for letter in letters if letter.event] == ["poison"]
 
@@ -193,10 +198,14 @@ async def test_the_relay_exports_its_backlog_and_the_age_of_its_oldest_event(
     assert await relay.pending() == 3
     assert gauge("ecotrack_outbox_pending") == 3
     assert (gauge("ecotrack_outbox_oldest_age_seconds") or 0) > 0
+    published = {"service": relay.service, "bus": transport.kind}
+    timed = REGISTRY.get_sample_value("ecotrack_bus_publish_duration_seconds_count", published)
     await relay.drain()
     assert await relay.pending() == 0
     assert gauge("ecotrack_outbox_pending") == 0
     assert gauge("ecotrack_outbox_oldest_age_seconds") == 0
+    after = REGISTRY.get_sample_value("ecotrack_bus_publish_duration_seconds_count", published)
+    assert (after or 0) - (timed or 0) == 1, "one batch, timed once"
 
 
 async def test_relay_killed_mid_batch_loses_nothing_and_duplicates_nothing_downstream(
@@ -208,8 +217,11 @@ async def test_relay_killed_mid_batch_loses_nothing_and_duplicates_nothing_downs
             await ledger.write_note(session, outbox, f"tenant-{len(text) % 3}", text)
 
     crashing = relay_for(database, outbox, CrashAfter(transport, limit=12))
+    failed = {"service": crashing.service, "bus": transport.kind}
+    errors = REGISTRY.get_sample_value("ecotrack_bus_publish_errors_total", failed) or 0
     with pytest.raises(Crash):
         await crashing.relay_once()
+    assert REGISTRY.get_sample_value("ecotrack_bus_publish_errors_total", failed) == errors + 1
     assert await crashing.pending() == 30, "nothing is marked published by a dead relay"
 
     restarted = relay_for(database, outbox, transport)

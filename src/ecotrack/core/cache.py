@@ -7,6 +7,7 @@ shared by every replica and the in-memory one behaves the same in a single proce
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -76,8 +77,57 @@ class RedisCache:
         await self._redis.aclose()
 
 
+CACHE_REQUESTS = Counter(
+    "ecotrack_cache_requests_total",
+    "Cache calls by operation and result (hit, miss, ok, error)",
+    ["backend", "operation", "result"],
+)
+
+
+class MeasuredCache:
+    """A cache whose every call is counted: hits and misses of ``get``, errors of all."""
+
+    def __init__(self, inner: Cache, backend: str) -> None:
+        self._inner = inner
+        self._backend = backend
+
+    def _count(self, operation: str, result: str) -> None:
+        CACHE_REQUESTS.labels(self._backend, operation, result).inc()
+
+    async def get(self, key: str) -> bytes | None:
+        try:
+            value = await self._inner.get(key)
+        except Exception:
+            self._count("get", "error")
+            raise
+        self._count("get", "miss" if value is None else "hit")
+        return value
+
+    async def set(self, key: str, value: bytes, ttl_s: float) -> None:
+        await self._measured("set", self._inner.set(key, value, ttl_s))
+
+    async def delete(self, key: str) -> None:
+        await self._measured("delete", self._inner.delete(key))
+
+    async def ping(self) -> None:
+        await self._measured("ping", self._inner.ping())
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+    async def _measured(self, operation: str, call: Awaitable[None]) -> None:
+        try:
+            await call
+        except Exception:
+            self._count(operation, "error")
+            raise
+        self._count(operation, "ok")
+
+
 def create_cache(settings: Settings) -> Cache:
-    return RedisCache(settings.redis_url) if settings.redis_url else MemoryCache()
+    if settings.redis_url:
+        return MeasuredCache(RedisCache(settings.redis_url), "redis")
+    return MeasuredCache(MemoryCache(), "memory")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 import structlog
 from opentelemetry import trace
 from opentelemetry.propagate import extract
-from prometheus_client import Counter
+from prometheus_client import Counter, Histogram
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,6 +42,12 @@ tracer = trace.get_tracer(__name__)
 
 CONSUMED = Counter(
     "ecotrack_events_consumed_total", "Events seen by consumer groups", ["group", "outcome"]
+)
+BATCH_SECONDS = Histogram(
+    "ecotrack_events_batch_duration_seconds",
+    "Time a consumer group takes to apply a batch of events, retries included",
+    ["group"],
+    buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
 
 EventHandler = Callable[[AsyncSession, Event], Awaitable[None]]
@@ -105,6 +111,10 @@ class IdempotentConsumer:
         """
         if not events:
             return
+        with BATCH_SECONDS.labels(self.group).time():
+            await self._apply(events)
+
+    async def _apply(self, events: Sequence[Event]) -> None:
         try:
             outcomes = await self._apply_together(events)
         except Exception as exc:  # any failure: each event is retried on its own

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 import structlog
-from prometheus_client import Counter, Gauge
+from prometheus_client import Counter, Gauge, Histogram
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecotrack.core.database import Database
@@ -23,6 +24,15 @@ OLDEST_AGE = Gauge(
     "ecotrack_outbox_oldest_age_seconds",
     "Age of the oldest event waiting in the outbox (0 when none waits)",
     ["service"],
+)
+PUBLISH_SECONDS = Histogram(
+    "ecotrack_bus_publish_duration_seconds",
+    "Time for the bus to take a relay batch durably (Kafka: every delivery report)",
+    ["service", "bus"],
+    buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+PUBLISH_ERRORS = Counter(
+    "ecotrack_bus_publish_errors_total", "Relay batches the bus refused or lost", ["service", "bus"]
 )
 BACKLOG_INTERVAL_S = 1.0
 """How often the relay measures its backlog, whether or not its publishing is stuck."""
@@ -98,7 +108,7 @@ class OutboxRelay:
             rows = (await session.execute(query)).all()
             if not rows:
                 return 0
-            await self.transport.publish([Event.model_validate_json(row.payload) for row in rows])
+            await self._publish([Event.model_validate_json(row.payload) for row in rows])
             await session.execute(
                 sa.update(table)
                 .where(table.c.seq.in_([row.seq for row in rows]))
@@ -106,6 +116,16 @@ class OutboxRelay:
             )
         PUBLISHED.labels(self.service).inc(len(rows))
         return len(rows)
+
+    async def _publish(self, events: list[Event]) -> None:
+        labels = (self.service, self.transport.kind)
+        started = time.perf_counter()
+        try:
+            await self.transport.publish(events)
+        except Exception:
+            PUBLISH_ERRORS.labels(*labels).inc()
+            raise
+        PUBLISH_SECONDS.labels(*labels).observe(time.perf_counter() - started)
 
     async def pending(self) -> int:
         """How many events wait, with the age of the oldest; both are exported as gauges."""
