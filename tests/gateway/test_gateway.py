@@ -255,12 +255,24 @@ async def test_a_success_or_a_500_between_503s_resets_the_count(
 async def test_transport_failures_and_timeouts_open_the_circuit(
     platform: Platform, client: httpx.AsyncClient
 ) -> None:
+    def sample(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, {"upstream": "flaky", **labels}) or 0
+
+    def timed(outcome: str) -> float:
+        return sample("ecotrack_upstream_duration_seconds_count", outcome=outcome)
+
+    outcomes = ("unreachable", "circuit_open", "timeout")
+    before = {outcome: timed(outcome) for outcome in outcomes}
+    opened = sample("ecotrack_circuit_breaker_transitions_total", state="opened")
     # Nothing listens: every call is a connection failure.
     _breaking(platform, f"http://127.0.0.1:{free_port()}")
     unreachable = [await client.get("/api/v1/flaky/200") for _ in range(3)]
     assert [a.status_code for a in unreachable] == [503] * 3
     assert all("unreachable" in a.json()["detail"] for a in unreachable)
     assert "circuit is open" in (await client.get("/api/v1/flaky/200")).json()["detail"]
+    assert sample("ecotrack_circuit_breaker_state", state="opened") == 1
+    assert sample("ecotrack_circuit_breaker_state", state="closed") == 0
+    assert sample("ecotrack_circuit_breaker_transitions_total", state="opened") == opened + 1
 
     upstream, calls, release = _upstream()
     async with serving(upstream) as base:
@@ -272,6 +284,11 @@ async def test_transport_failures_and_timeouts_open_the_circuit(
         assert "circuit is open" in opened.json()["detail"]
         assert calls["count"] == 3
         release.set()
+    assert {outcome: timed(outcome) - before[outcome] for outcome in outcomes} == {
+        "unreachable": 3,
+        "circuit_open": 2,
+        "timeout": 3,
+    }
 
 
 async def test_a_crash_in_an_in_process_service_is_its_500_not_an_open_circuit(

@@ -19,6 +19,7 @@ content, and one organisation's bad request must not close a service for everyon
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 
@@ -27,6 +28,7 @@ import structlog
 from fastapi import Request
 from fastapi.responses import Response, StreamingResponse
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from prometheus_client import Counter, Gauge, Histogram
 from purgatory import AsyncCircuitBreakerFactory
 from purgatory.domain.model import OpenedState
 from tenacity import (
@@ -63,6 +65,38 @@ WHOLE_ANSWER_BYTES = 64 * 1024
 # The Host the client asked for, which services see as X-Forwarded-Host (their own Host
 # is the upstream's); never taken from the client.
 _FORWARDED_HOST = "x-forwarded-host"
+
+
+UPSTREAM_SECONDS = Histogram(
+    "ecotrack_upstream_duration_seconds",
+    "Time from forwarding a request to the upstream's status line, by outcome",
+    ["upstream", "outcome"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+BREAKER_STATES = ("closed", "half-opened", "opened")
+BREAKER_STATE = Gauge(
+    "ecotrack_circuit_breaker_state",
+    "1 for the state an upstream's circuit is in (closed, half-opened, opened), 0 for the others",
+    ["upstream", "state"],
+)
+BREAKER_TRANSITIONS = Counter(
+    "ecotrack_circuit_breaker_transitions_total",
+    "Times an upstream's circuit changed state, by the state it entered",
+    ["upstream", "state"],
+)
+
+
+def _breaker_changed(upstream: str, what: str, event: object) -> None:
+    """purgatory's hook: a circuit was created (closed) or changed state."""
+    if what == "circuit_breaker_created":
+        state = "closed"
+    elif what == "state_changed":
+        state = str(getattr(event, "state", ""))
+        BREAKER_TRANSITIONS.labels(upstream, state).inc()
+    else:
+        return
+    for known in BREAKER_STATES:
+        BREAKER_STATE.labels(upstream, known).set(1 if known == state else 0)
 
 
 def _keeps_no_cookies() -> CookieJar:
@@ -137,6 +171,7 @@ class Upstreams:
             # purgatory counts every exception unless excluded: exclude all but the above.
             exclude=[(BaseException, lambda exc: not upstream_is_down(exc))],
         )
+        self.breakers.add_listener(_breaker_changed)
         for client in clients.values():
             # Carries the trace context to the service (W3C traceparent header).
             HTTPXClientInstrumentor.instrument_client(client)
@@ -167,25 +202,33 @@ class Upstreams:
             content=request.stream() if has_body else None,
         )
         breaker = await self.breakers.get_breaker(service)
+        started = time.perf_counter()
+        outcome = "unreachable"  # until the upstream answers
         try:
             async with breaker:
                 upstream = await self._send(client, upstream_request, retry=not has_body)
+                outcome = f"{upstream.status_code // 100}xx"
                 if upstream.status_code == 503:
                     raise UpstreamUnavailable(upstream)
         except UpstreamUnavailable as failure:
             upstream = failure.response
         except OpenedState as exc:
+            outcome = "circuit_open"
             raise ServiceUnavailable(
                 f"{service} is failing; its circuit is open, try again shortly",
                 service=service,
                 headers={"Retry-After": "5"},
             ) from exc
         except httpx.LocalProtocolError as exc:
+            outcome = "not_sent"
             raise BadRequest(f"the request cannot be forwarded to {service}: {exc}") from exc
         except httpx.TimeoutException as exc:
+            outcome = "timeout"
             raise ServiceUnavailable(f"{service} did not answer in time", service=service) from exc
         except httpx.TransportError as exc:
             raise ServiceUnavailable(f"{service} is unreachable", service=service) from exc
+        finally:
+            UPSTREAM_SECONDS.labels(service, outcome).observe(time.perf_counter() - started)
         return await _relay(upstream)
 
     async def _send(
