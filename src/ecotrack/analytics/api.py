@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 import sqlalchemy as sa
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import PlainTextResponse
+from prometheus_client import Counter
 from pydantic import Field
 
 from ecotrack.analytics import amounts, audit, events, memberships, queries, reports, targets
@@ -45,12 +46,21 @@ from ecotrack.analytics.schemas import (
     WebhookOut,
 )
 from ecotrack.core.actor import ActorDep
+from ecotrack.core.database import after_commit
 from ecotrack.core.errors import NotFound, UnprocessableContent
 from ecotrack.core.http import ReaderDep, RuntimeDep, SessionDep
 from ecotrack.core.security import Tenant
 from ecotrack.core.validation import EARLIEST_YEAR, LATEST_YEAR, Day
 
 router = APIRouter(tags=["analytics"])
+
+# A business metric (docs/operations.md, "Business metrics"): a report counts once the
+# request's unit of work (with a download's audit event) has committed, before it is sent.
+REPORTS = Counter(
+    "ecotrack_reports_generated_total",
+    "Reports generated (the GHG inventory as json, csv or pdf; the calculations csv), by format",
+    ["format"],
+)
 
 # A person's role is checked against Analytics' view of memberships as well as the token
 # (analytics/memberships.py): a removed member is refused, a demoted one acts demoted.
@@ -517,6 +527,7 @@ async def get_inventory(
 ) -> dict[str, Any] | Response:
     report = await reports.inventory(session, tenant.organization_id, year, base_year)
     name = f"ghg-inventory-{year}"
+    after_commit(session, REPORTS.labels(format).inc)
     if format == "json":
         return report
     # a file download is an export: audited, committed with this request as it is served
@@ -545,6 +556,7 @@ async def get_calculations(
 ) -> Response:
     records = await reports.current_activities(session, tenant.organization_id, year)
     body = reports.calculations_csv(records, year).encode()
+    after_commit(session, REPORTS.labels("csv").inc)
     await audit.report_exported(
         session,
         runtime.outbox,

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
+import prometheus_client
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,7 +32,7 @@ from ecotrack.analytics.models import (
     emissions_overview,
     messaging,
 )
-from ecotrack.core.database import Database
+from ecotrack.core.database import Database, after_commit
 from ecotrack.core.events import Event, Transport
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.numbers import milligrams
@@ -63,6 +64,11 @@ MAD_TO_SIGMA = 1.4826
 # ordinary jitter from scoring infinity.
 RELATIVE_FLOOR = 0.05
 ANOMALY_NAMESPACE = uuid.UUID("6f1c9d0e-5d4b-4d8e-9a57-2f1f3b7c0a11")
+# A business metric (docs/operations.md, "Business metrics"), counted once the consumer's
+# transaction that stores the anomaly has committed; a rebuild detects none.
+ANOMALIES_DETECTED = prometheus_client.Counter(
+    "ecotrack_anomalies_detected_total", "Meter anomalies detected (each stored once)"
+)
 
 outbox = Outbox(messaging.outbox)
 
@@ -308,6 +314,7 @@ async def _detect(
         detected_at=datetime.now(UTC),
     )
     session.add(anomaly)
+    after_commit(session, ANOMALIES_DETECTED.inc)
     await outbox.add(
         session,
         Event.new(

@@ -24,6 +24,7 @@ import httpcore
 import httpx
 import sqlalchemy as sa
 import structlog
+from prometheus_client import Counter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecotrack.analytics import egress
@@ -50,6 +51,16 @@ BATCH = 50
 USER_AGENT = "EcoTrack-Webhooks/1"
 
 outbox = Outbox(messaging.outbox)
+
+# A business metric (docs/operations.md, "Business metrics"): each delivery attempt, once its
+# outcome is stored, as delivered (2xx), retrying (failed, another attempt will follow) or
+# gave_up (failed, the last attempt: the delivery is marked failed).
+DELIVERIES = Counter(
+    "ecotrack_webhook_deliveries_total",
+    "Webhook delivery attempts, by outcome: delivered, retrying or gave_up",
+    ["outcome"],
+)
+_OUTCOMES = {"delivered": "delivered", "pending": "retrying", "failed": "gave_up"}
 
 
 def signature(secret: str, body: bytes, timestamp: int) -> str:
@@ -197,6 +208,9 @@ async def deliver_due(runtime: ServiceRuntime, pool: httpcore.AsyncConnectionPoo
     async with runtime.database.session() as session:
         rows = (await session.execute(query)).all()
         await asyncio.gather(*(_attempt(pool, row[0], row.secret, row.url) for row in rows))
+    # committed: an attempt whose outcome was not stored is made again, and counted then
+    for row in rows:
+        DELIVERIES.labels(_OUTCOMES[row[0].status]).inc()
     return len(rows)
 
 

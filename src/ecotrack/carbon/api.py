@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
+from prometheus_client import Counter
 from pydantic import TypeAdapter
 from starlette.concurrency import run_in_threadpool
 
@@ -62,6 +63,14 @@ from ecotrack.core.security import CallerDep, OptionalCallerDep, Tenant
 from ecotrack.core.validation import Day, Moment
 
 router = APIRouter(tags=["carbon"])
+
+# A business metric (docs/operations.md, "Business metrics"). Estimates store nothing, so
+# one is counted as soon as it is calculated, by its scope (1, 2 or 3).
+ESTIMATES = Counter(
+    "ecotrack_estimates_total",
+    "Stateless estimates calculated (POST /estimates, and each estimate of a batch), by scope",
+    ["scope"],
+)
 
 # A person's role is checked against Carbon's view of memberships as well as the token
 # (carbon/memberships.py): a removed member is refused, a demoted one acts demoted.
@@ -179,7 +188,9 @@ async def create_estimate(
     request: EstimateRequest, runtime: RuntimeDep, caller: CallerDep
 ) -> EstimateResult:
     context = await service.context_for(runtime.database, caller)
-    return estimate(request, context.library, instruments=context.instruments)
+    result = estimate(request, context.library, instruments=context.instruments)
+    ESTIMATES.labels(str(result.scope)).inc()
+    return result
 
 
 _ANSWER = TypeAdapter(BatchItem)
@@ -194,6 +205,7 @@ def _batch_body(answers: Iterable[BatchItem]) -> bytes:
     """
     parts = [b'{"items":[']
     succeeded = failed = 0
+    by_scope = dict.fromkeys((1, 2, 3), 0)
     for answer in answers:
         if succeeded or failed:
             parts.append(b",")
@@ -202,6 +214,11 @@ def _batch_body(answers: Iterable[BatchItem]) -> bytes:
             succeeded += 1
         else:
             failed += 1
+        if answer.result is not None:
+            by_scope[answer.result.scope] += 1
+    for scope, count in by_scope.items():
+        if count:
+            ESTIMATES.labels(str(scope)).inc(count)
     parts.append(f'],"succeeded":{succeeded},"failed":{failed}}}'.encode())
     return b"".join(parts)
 

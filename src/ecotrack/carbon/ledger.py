@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, Literal
 
 import sqlalchemy as sa
+from prometheus_client import Counter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecotrack.carbon import engine, events
@@ -49,6 +50,7 @@ from ecotrack.carbon.schemas import (
     UnitRecord,
 )
 from ecotrack.carbon.service import Context, owned, referenced
+from ecotrack.core.database import after_commit
 from ecotrack.core.errors import Conflict, NotFound, Problem, UnprocessableContent
 from ecotrack.core.events import Event
 from ecotrack.core.events.envelope import Actor
@@ -58,6 +60,23 @@ from ecotrack.core.numbers import EXACT
 from ecotrack.core.security import Identity
 
 GroupBy = Literal["scope", "activity", "facility", "source", "month"]
+
+# Business metrics (docs/operations.md, "Business metrics"), counted once the unit of work
+# that stores the versions has committed. Labels: a scope 1-3 and a Change, nothing else.
+ACTIVITIES = Counter(
+    "ecotrack_activities_total",
+    "Activity versions stored, by scope and change (recorded, corrected, deleted, "
+    "recalculated); meter roll-ups included",
+    ["scope", "change"],
+)
+CO2E_CALCULATED = Counter(
+    "ecotrack_co2e_calculated_kg_total",
+    "kg CO2e calculated from new data, by scope: each activity's figure when it is recorded, "
+    "and what each batch of meter readings adds to its day; corrections, recalculations and "
+    "deletions are not counted (the ledger's net totals are Analytics'); scope 2 counts the "
+    "location-based figure",
+    ["scope"],
+)
 
 _EVENT_TYPES: dict[str, str] = {
     "recorded": events.ACTIVITY_RECORDED,
@@ -446,7 +465,8 @@ async def write_versions(
     """Store each write as the next version of its activity, with its event, in one go."""
     rows: list[ActivityVersionRow] = []
     records: list[ActivityRecord] = []
-    for write in writes:
+    done = list(writes)
+    for write in done:
         head = write.head
         if head is None:
             meter_id, day = write.meter or (None, None)
@@ -467,7 +487,37 @@ async def write_versions(
     session.add_all(rows)
     await session.flush()
     await outbox.add(session, *(_event(record) for record in records))
+    counts: list[tuple[str, str, float]] = [
+        (str(record.scope), record.change, _new_kg(write, record))
+        for write, record in zip(done, records, strict=True)
+    ]
+    after_commit(session, lambda: _count(counts))
     return records
+
+
+def _counted_kg(co2e_kg: float, location_based_kg: float | None) -> float:
+    """The figure CO2E_CALCULATED counts: for scope 2 the location-based one."""
+    return co2e_kg if location_based_kg is None else location_based_kg
+
+
+def _new_kg(write: Write, record: ActivityRecord) -> float:
+    """What a version adds to CO2E_CALCULATED: a recorded activity its figure, a meter day's
+    next version what the batch's readings add to the day, any other change nothing (a
+    correction or recalculation restates a counted figure; a deletion has none)."""
+    kg = _counted_kg(record.co2e_kg, record.location_based_kg)
+    if record.change == "recorded":
+        return kg
+    if record.change == "corrected" and write.meter is not None and write.previous is not None:
+        before = write.previous.result.get("scope2") or {}
+        # never below 0, should a factor have changed between two batches of the day
+        return max(kg - _counted_kg(write.previous.co2e_kg, before.get("location_based_kg")), 0)
+    return 0.0
+
+
+def _count(counts: list[tuple[str, str, float]]) -> None:
+    for scope, change, kg in counts:
+        ACTIVITIES.labels(scope, change).inc()
+        CO2E_CALCULATED.labels(scope).inc(kg)
 
 
 # --- recording, correcting, deleting -------------------------------------------------------

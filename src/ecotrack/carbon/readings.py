@@ -24,6 +24,7 @@ import numpy as np
 import orjson
 import sqlalchemy as sa
 from asyncpg.exceptions import UniqueViolationError
+from prometheus_client import Counter
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -49,6 +50,7 @@ from ecotrack.carbon.schemas import (
     RowError,
 )
 from ecotrack.carbon.service import Context, context_in, owned, referenced
+from ecotrack.core.database import after_commit
 from ecotrack.core.errors import Conflict, PayloadTooLarge, Problem, UnprocessableContent
 from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
@@ -72,6 +74,14 @@ _INFINITY: Final = math.inf
 # readings are accepted from 1900-01-01T00:00Z up to (not including) 2101-01-01T00:00Z
 _FIRST_US: Final = (EARLIEST_MOMENT - _EPOCH) // timedelta(microseconds=1)
 _END_US: Final = (END_OF_TIME - _EPOCH) // timedelta(microseconds=1)
+
+# A business metric (docs/operations.md, "Business metrics"): readings stored, counted once
+# their batch has committed, by the meter's kind (a MeterKind, so a handful of values).
+READINGS_INGESTED = Counter(
+    "ecotrack_readings_ingested_total",
+    "Meter readings stored, by meter kind (a replayed Idempotency-Key stores none)",
+    ["kind"],
+)
 
 
 # --- meters --------------------------------------------------------------------------------
@@ -761,10 +771,13 @@ async def ingest(
         )
         activity_ids = [record.id for record in stored]
     await outbox.add(session, event)
+    counted = READINGS_INGESTED.labels(meter.kind)
+    accepted = len(batch.micros)
+    after_commit(session, lambda: counted.inc(accepted))
     return IngestReport(
         batch_id=batch_id,
         meter_id=meter.id,
-        accepted=len(batch.micros),
+        accepted=accepted,
         rejected=len(errors),
         errors=errors[:MAX_REPORTED_ERRORS],
         days=[str(day) for day, _ in days],

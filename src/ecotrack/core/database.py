@@ -7,7 +7,7 @@ service's engine therefore cannot see another service's tables.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from ecotrack.core.errors import ServiceUnavailable
 
@@ -105,6 +106,30 @@ class Database:
         if "_read_engine" in self.__dict__ and self.is_postgres:
             await self._read_engine.dispose()
         await self.engine.dispose()
+
+
+_AFTER_COMMIT = "ecotrack.after_commit"
+
+
+def after_commit(session: AsyncSession, callback: Callable[[], object]) -> None:
+    """Call ``callback`` once ``session``'s transaction has committed; never if it rolls back.
+
+    For what is true only once committed, such as a business metric's count: the API's unit
+    of work commits after the route returns, a consumer's after its handler. Callbacks run
+    in the order given, inside the commit, so they must be quick and must not raise.
+    """
+    pending: list[Callable[[], object]] | None = session.info.get(_AFTER_COMMIT)
+    if pending is None:
+        pending = session.info[_AFTER_COMMIT] = []
+        event.listen(session.sync_session, "after_commit", _run_after_commit)
+    pending.append(callback)
+
+
+def _run_after_commit(session: Session) -> None:
+    if session.get_nested_transaction() is not None:
+        return  # a savepoint released: the transaction itself has yet to commit
+    for callback in session.info.pop(_AFTER_COMMIT, ()):
+        callback()
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

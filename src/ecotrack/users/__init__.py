@@ -28,5 +28,5 @@ def service_spec() -> ServiceSpec:
                 group=audit.GROUP, families=audit.FAMILIES, handler=audit.apply_audited_event
             ),
         ),
-        background=(deletion.retry_stuck_deletions,),
+        background=(deletion.retry_stuck_deletions, service.count_organizations),
     )

@@ -6,12 +6,15 @@ it, so a change, its audit entry and its events commit or roll back together.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+import structlog
+from prometheus_client import REGISTRY, Gauge
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +22,7 @@ from ecotrack.core.errors import Conflict, Forbidden, NotFound, Problem
 from ecotrack.core.events import Event
 from ecotrack.core.events.outbox import Outbox
 from ecotrack.core.models import utcnow
+from ecotrack.core.runtime import ServiceRuntime
 from ecotrack.core.security import Identity, Role
 from ecotrack.users import events
 from ecotrack.users.models import (
@@ -40,8 +44,24 @@ from ecotrack.users.schemas import (
     Page,
 )
 
+log = structlog.get_logger(__name__)
+
 INVITATION_TTL = timedelta(days=7)
 ACCOUNT_REGISTERED = "account.registered"
+
+# A business metric (docs/operations.md, "Business metrics"): the table counted every
+# ORGANIZATIONS_EVERY_S by a background job, so every replica reports the same committed
+# count (however many replicas created or deleted organisations) and a restart starts right.
+# Every process imports every service, so the job registers it: only a process running
+# Users exports it, rather than every other one exporting a 0.
+ORGANIZATIONS = Gauge(
+    "ecotrack_organizations",
+    "Organisations that exist (created, not deleted), counted in the database every 15 s; "
+    "each Users replica reports the same count (aggregate with max, not sum)",
+    registry=None,
+)
+ORGANIZATIONS_EVERY_S = 15.0
+_organizations_exported = False
 
 
 class LastOwner(Conflict):
@@ -566,3 +586,24 @@ async def accept_invitation(
     )
     await session.flush()
     return organization_out(organization, role)
+
+
+async def count_organizations(runtime: ServiceRuntime) -> None:
+    """Background job: set ORGANIZATIONS from the table now and every ORGANIZATIONS_EVERY_S."""
+    global _organizations_exported  # noqa: PLW0603 - process-wide, registered once
+    if not _organizations_exported:
+        REGISTRY.register(ORGANIZATIONS)
+        _organizations_exported = True
+    while True:
+        try:
+            async with runtime.database.session() as session:
+                count = await session.scalar(
+                    sa.select(sa.func.count())
+                    .select_from(Organization)
+                    .where(Organization.deleted_at.is_(None))
+                )
+        except Exception:
+            log.exception("users.count_organizations_failed")  # the gauge keeps its last value
+        else:
+            ORGANIZATIONS.set(count or 0)
+        await asyncio.sleep(ORGANIZATIONS_EVERY_S)
