@@ -170,6 +170,7 @@ async def test_a_failing_batch_keeps_its_good_events_and_parks_only_the_bad_one(
     consumer = consumer_for(database, transport, "ledger.fussy_batch", fussy)
     timed = {"group": "ledger.fussy_batch"}
     batches = REGISTRY.get_sample_value("ecotrack_events_batch_duration_seconds_count", timed) or 0
+    lagged = REGISTRY.get_sample_value("ecotrack_events_lag_seconds_count", timed) or 0
     batch = [
         Event.new("note.written", source="ledger", tenant="t", data={"text": text})
         for text in ("before", "poison", "after")
@@ -180,6 +181,8 @@ async def test_a_failing_batch_keeps_its_good_events_and_parks_only_the_bad_one(
     assert [row.text for row in await ledger.applied(database)] == ["before", "after"]
     after = REGISTRY.get_sample_value("ecotrack_events_batch_duration_seconds_count", timed)
     assert after == batches + 1, "one batch timed, its fallback to single events included"
+    applied = REGISTRY.get_sample_value("ecotrack_events_lag_seconds_count", timed)
+    assert applied == lagged + 2, "the lag of each applied event, not of the dead-lettered one"
     letters = await wait_for(lambda: transport.read_dead_letters("note"), within=30)
     assert [letter.event.data["text"] for letter in letters if letter.event] == ["poison"]
 

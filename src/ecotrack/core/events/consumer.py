@@ -43,6 +43,12 @@ tracer = trace.get_tracer(__name__)
 CONSUMED = Counter(
     "ecotrack_events_consumed_total", "Events seen by consumer groups", ["group", "outcome"]
 )
+LAG_SECONDS = Histogram(
+    "ecotrack_events_lag_seconds",
+    "From an event's time (when the producing service wrote it) to its applying by a group",
+    ["group"],
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600),
+)
 BATCH_SECONDS = Histogram(
     "ecotrack_events_batch_duration_seconds",
     "Time a consumer group takes to apply a batch of events, retries included",
@@ -122,8 +128,12 @@ class IdempotentConsumer:
                 raise DatabaseUnavailable(self.group) from exc
             log.info("events.batch_failed", group=self.group, size=len(events), reason=repr(exc))
             outcomes = [await self._apply_alone(event) for event in events]
-        for outcome in outcomes:
+        now = datetime.now(UTC)
+        lag = LAG_SECONDS.labels(self.group)
+        for event, outcome in zip(events, outcomes, strict=True):
             CONSUMED.labels(self.group, outcome).inc()
+            if outcome == "applied":
+                lag.observe(max((now - event.time).total_seconds(), 0.0))
 
     async def _apply_alone(self, event: Event) -> str:
         # One span for every attempt and the dead-lettering, so their logs carry its trace.
