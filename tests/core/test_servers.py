@@ -24,6 +24,13 @@ def test_servers_parse_http_with_httptools(settings: Settings) -> None:
     assert config.http_protocol_class is HttpToolsProtocol
 
 
+def test_servers_keep_idle_connections_longer_than_their_clients_do(settings: Settings) -> None:
+    """httpx drops an idle connection after 5 s (the gateway's upstream pools, most API
+    clients), NGINX Ingress after 60 s: the server must not close first."""
+    config = server_config(FastAPI(), settings, 0)
+    assert config.timeout_keep_alive > max(httpx.Limits().keepalive_expiry or 0, 60)
+
+
 def test_servers_run_on_uvloop() -> None:
     factory = server_loop()
     assert factory is not None

@@ -62,6 +62,15 @@ class Settings(BaseSettings):
     upstream_timeout_s: float = Field(
         default=30.0, gt=0, description="Gateway timeout for one upstream call."
     )
+    keep_alive_s: float = Field(
+        default=75.0,
+        gt=0,
+        description=(
+            "How long a server keeps an idle connection open. Longer than its clients' own "
+            "expiry (httpx 5 s, NGINX Ingress upstreams 60 s), so that no client reuses a "
+            "connection just as the server closes it."
+        ),
+    )
     shutdown_grace_s: float = Field(
         default=20.0,
         gt=0,

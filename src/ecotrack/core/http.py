@@ -369,6 +369,9 @@ def server_config(app: ASGIApp, settings: Settings, port: int, **options: Any) -
         "log_config": None,
         "lifespan": "on",
         "timeout_graceful_shutdown": settings.shutdown_grace_s,
+        # uvicorn's default, 5 s, is httpx's own expiry: a request sent on a connection
+        # the server closes at that moment fails (a ReadError, or a 503 at the gateway).
+        "timeout_keep_alive": settings.keep_alive_s,
         # llhttp's C parser, not h11's pure-Python one; a dependency, so always there.
         "http": "httptools",
     }
