@@ -64,15 +64,19 @@ up: install web
 	@echo "==> Starting EcoTrack (Ctrl-C stops it)"
 	@$(BIN)/ecotrack up
 
+# The Grafana dashboards are written by this script (docs/operations.md, "Dashboards").
+DASHBOARDS := deploy/k8s/components/monitoring/dashboards/generate.py
+
 lint: install
 	@echo "==> ruff check, ruff format --check, import contracts"
-	@$(BIN)/ruff check src tests bench
-	@$(BIN)/ruff format --check src tests bench
+	@$(BIN)/ruff check src tests bench $(DASHBOARDS)
+	@$(BIN)/ruff format --check src tests bench $(DASHBOARDS)
 	@$(BIN)/lint-imports --no-cache
 
 typecheck: install
-	@echo "==> mypy src"
+	@echo "==> mypy src, and the dashboards' generator"
 	@$(BIN)/mypy src
+	@$(BIN)/mypy --strict $(DASHBOARDS)
 
 # Tests mostly wait (on brokers, consumers, servers), so more workers than cores pay off.
 TEST_WORKERS ?= 4
@@ -82,8 +86,8 @@ test: lint typecheck web-check web
 	@$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20
 
 format: install
-	@$(BIN)/ruff check --fix src tests bench
-	@$(BIN)/ruff format src tests bench
+	@$(BIN)/ruff check --fix src tests bench $(DASHBOARDS)
+	@$(BIN)/ruff format src tests bench $(DASHBOARDS)
 
 bench: install
 	@$(BIN)/python -m bench

@@ -9,6 +9,7 @@ Without kubectl or promtool those tests skip, except under CI=true, where they f
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -29,6 +30,7 @@ from prometheus_client import REGISTRY
 import ecotrack.platform  # noqa: F401 - registers every service's metrics
 from ecotrack.core.config import Settings
 from ecotrack.platform import SERVICE_SPECS
+from ecotrack.users import service as users_service
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -374,7 +376,8 @@ def series_names() -> frozenset[str]:
     """Every series name the code exports, from the metrics it registers."""
     suffixes = {"counter": ["_total"], "histogram": ["_bucket", "_count", "_sum"]}
     names = set()
-    for metric in REGISTRY.collect():
+    # The organisations gauge joins the registry once Users' job runs (users/service.py).
+    for metric in [*REGISTRY.collect(), *users_service.ORGANIZATIONS.collect()]:
         if metric.name.startswith("ecotrack_"):
             names.update(metric.name + s for s in suffixes.get(metric.type, [""]))
     return frozenset(names)
@@ -392,13 +395,38 @@ def promql_expressions() -> list[tuple[str, str]]:
             query = metric["provider"]["prometheus"]["query"]
             query = re.sub(r"\{\{\s*args\.[\w-]+\s*\}\}", "x", query)
             found.append((f"{where(doc)} metric {metric['name']}", query))
-    for path in (K8S / "components").rglob("*.json"):
-        for panel in json.loads(path.read_text())["panels"]:
+    for path in dashboard_files():
+        dashboard = json.loads(path.read_text())
+        for panel in dashboard["panels"]:
             for target in panel.get("targets", []):
-                expr = target["expr"].replace("$__rate_interval", "5m")
-                expr = expr.replace("$service", ".*")
+                expr = fill_variables(dashboard, target["expr"])
                 found.append((f"{path.name} panel {panel['title']!r}", expr))
     return found
+
+
+def dashboard_files() -> list[Path]:
+    return sorted((K8S / "components").rglob("*.json"))
+
+
+# Grafana's own variables, as durations a query may use.
+GRAFANA_DURATIONS = {"__rate_interval": "5m", "__interval": "1m", "__range": "6h"}
+
+
+def fill_variables(dashboard: Doc, expr: str) -> str:
+    """The query with Grafana's interval variables as durations and the dashboard's own
+    (``$service``, ``$route``...) as ``.*``; a variable the dashboard lacks is an error."""
+    own = {v["name"] for v in dashboard.get("templating", {}).get("list", [])}
+
+    def fill(found: re.Match[str]) -> str:
+        name = found[1] or found[2]
+        if name in GRAFANA_DURATIONS:
+            return GRAFANA_DURATIONS[name]
+        assert name in own, f"{dashboard['uid']}: ${name} is no variable of the dashboard"
+        return ".*"
+
+    filled = re.sub(r"\$(?:\{(\w+)\}|(\w+))", fill, expr)
+    assert "$" not in filled, f"{dashboard['uid']}: unfilled variable in {expr}"
+    return filled
 
 
 def run_promtool(groups: list[Doc], tmp_path: Path, *command: str) -> None:
@@ -495,12 +523,56 @@ def test_alerts_cover_errors_latency_dead_letters_and_outbox() -> None:
 
 
 def test_grafana_dashboard_is_valid_json() -> None:
-    dashboards = list((K8S / "components").rglob("*.json"))
-    assert dashboards
+    dashboards = dashboard_files()
+    assert len(dashboards) >= 4, "overview, service, event pipeline and business"
+    uids = []
     for path in dashboards:
         dashboard = json.loads(path.read_text())
-        assert dashboard["uid"]
+        uids.append(dashboard["uid"])
+        assert dashboard["title"]
+        assert dashboard["schemaVersion"] == 39, path.name
+        variables = {v["name"]: v for v in dashboard["templating"]["list"]}
+        assert variables["datasource"]["type"] == "datasource", path.name
         assert dashboard["panels"]
+        ids = [panel["id"] for panel in dashboard["panels"]]
+        assert len(ids) == len(set(ids)), f"{path.name}: panel ids repeat"
+        for panel in dashboard["panels"]:
+            if panel["type"] == "row":
+                continue
+            assert panel["targets"], f"{path.name} panel {panel['title']!r} has no query"
+            datasources = [panel["datasource"]] + [t["datasource"] for t in panel["targets"]]
+            for datasource in datasources:
+                assert datasource == {"type": "prometheus", "uid": "${datasource}"}, path.name
+    assert len(uids) == len(set(uids)), f"dashboard uids repeat: {uids}"
+
+
+def test_every_dashboard_is_provisioned_by_a_labelled_config_map() -> None:
+    provisioned = []
+    for path, doc in raw_docs():
+        for generator in doc.get("configMapGenerator", []):
+            if "grafana" not in generator["name"]:
+                continue
+            assert generator["options"]["labels"]["grafana_dashboard"] == "1", generator["name"]
+            assert generator["options"]["disableNameSuffixHash"] is True, generator["name"]
+            provisioned += [(path.parent / file).resolve() for file in generator["files"]]
+    assert sorted(provisioned) == dashboard_files()
+    assert any(p.name == "ecotrack.json" for p in provisioned), "the overview is provisioned"
+
+
+def test_dashboards_are_what_their_generator_writes() -> None:
+    """Edit dashboards/generate.py and run it; a hand-edited JSON file fails here."""
+    path = K8S / "components" / "monitoring" / "dashboards" / "generate.py"
+    spec = importlib.util.spec_from_file_location("ecotrack_dashboards", path)
+    assert spec is not None
+    assert spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    written = {name: generator.render(build) for name, build in generator.DASHBOARDS.items()}
+    assert sorted(path.parent / name for name in written) == [
+        p for p in dashboard_files() if p.parent == path.parent
+    ]
+    for name, text in written.items():
+        assert (path.parent / name).read_text() == text, f"{name} is stale: run {path}"
 
 
 def test_argocd_application_syncs_the_production_overlay() -> None:
