@@ -23,6 +23,7 @@ import structlog
 import uvicorn
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from opentelemetry import trace
 from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import IPvAnyNetwork
@@ -80,6 +81,7 @@ class RequestContextMiddleware:
                 status = message["status"]
                 message.setdefault("headers", [])
                 message["headers"].append((REQUEST_ID_HEADER.encode(), request_id.encode()))
+                _name_server_span(scope)
             await send(message)
 
         with structlog.contextvars.bound_contextvars(request_id=request_id, service=self.service):
@@ -110,6 +112,20 @@ class RequestContextMiddleware:
             status=status,
             duration_ms=round(elapsed * 1000, 2),
         )
+
+
+def _name_server_span(scope: Scope) -> None:
+    """Name the request's server span by its route template, as it answers.
+
+    The span was named when the request arrived, before routing, after its raw path (ids
+    and all); routing has happened once the answer starts, and the span ends with the
+    answer's last byte, so this is the moment (OpenTelemetry's HTTP conventions).
+    """
+    method = scope["method"]
+    route = route_template(scope)
+    span = trace.get_current_span()
+    span.update_name(f"{method if method in KNOWN_METHODS else 'OTHER'} {route}")
+    span.set_attribute("http.route", route)
 
 
 PROBE_PATHS: Final = frozenset({"/healthz", "/readyz", "/metrics"})
