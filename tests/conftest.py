@@ -29,6 +29,7 @@ from backends import (
     drop_database,
     tansu_broker,
 )
+from chaos import Launcher
 from ecotrack.core.config import Profile, Settings
 from ecotrack.platform import Platform
 from hosting import gateway_client, running_platform
@@ -129,6 +130,16 @@ async def settings(backend: RealBackends | None, tmp_path: Path) -> AsyncIterato
 async def platform(settings: Settings) -> AsyncIterator[Platform]:
     async with running_platform(settings) as hosted:
         yield hosted
+
+
+@pytest.fixture(scope="module")
+def launcher() -> Iterator[Launcher]:
+    """Forks ``ecotrack`` processes (tests/chaos.py) for the tests of one module."""
+    started = Launcher()
+    try:
+        yield started
+    finally:
+        started.close()
 
 
 @pytest.fixture

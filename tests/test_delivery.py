@@ -24,7 +24,6 @@ import signal
 import sqlite3
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -198,15 +197,6 @@ async def _event_ids(settings: Settings) -> tuple[set[str], set[str]]:
         return {row[0] for row in outbox}, {row[0] for row in processed}
     finally:
         await connection.close()
-
-
-@pytest.fixture(scope="module")
-def launcher() -> Iterator[Launcher]:
-    started = Launcher()
-    try:
-        yield started
-    finally:
-        started.close()
 
 
 async def test_a_batch_acknowledged_before_a_kill_9_reaches_analytics_exactly_once(

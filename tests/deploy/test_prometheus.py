@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 import subprocess
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -149,15 +148,6 @@ class Prometheus:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
-
-
-@pytest.fixture
-def launcher() -> Iterator[Launcher]:
-    started = Launcher()
-    try:
-        yield started
-    finally:
-        started.close()
 
 
 async def test_prometheus_reads_the_platform_back_and_every_deploy_query_is_exported(

@@ -72,16 +72,19 @@ class RequestContextMiddleware:
             return
         headers = dict(scope.get("headers") or [])
         request_id = headers.get(REQUEST_ID_HEADER.encode(), b"").decode() or uuid.uuid4().hex
+        method = scope["method"] if scope["method"] in KNOWN_METHODS else "OTHER"
         status = 500
+        route: str | None = None  # known once the answer starts: routing is done by then
         started = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, route
             if message["type"] == "http.response.start":
                 status = message["status"]
                 message.setdefault("headers", [])
                 message["headers"].append((REQUEST_ID_HEADER.encode(), request_id.encode()))
-                _name_server_span(scope)
+                route = route_template(scope)
+                _name_server_span(method, route)
             await send(message)
 
         with structlog.contextvars.bound_contextvars(request_id=request_id, service=self.service):
@@ -97,34 +100,30 @@ class RequestContextMiddleware:
                 await self.app(scope, receive, send_with_id)
             finally:
                 in_flight.dec()
-                self._record(scope, status, time.perf_counter() - started)
-
-    def _record(self, scope: Scope, status: int, elapsed: float) -> None:
-        method = scope["method"]
-        known = method if method in KNOWN_METHODS else "OTHER"
-        route = route_template(scope)
-        HTTP_REQUESTS.labels(self.service, route, known, str(status)).inc()
-        HTTP_LATENCY.labels(self.service, route, known, f"{status // 100}xx").observe(elapsed)
-        log.info(
-            "http.request",
-            method=method,
-            path=scope["path"],
-            status=status,
-            duration_ms=round(elapsed * 1000, 2),
-        )
+                elapsed = time.perf_counter() - started
+                answered = route or route_template(scope)
+                HTTP_REQUESTS.labels(self.service, answered, method, str(status)).inc()
+                HTTP_LATENCY.labels(self.service, answered, method, f"{status // 100}xx").observe(
+                    elapsed
+                )
+                log.info(
+                    "http.request",
+                    method=scope["method"],
+                    path=scope["path"],
+                    status=status,
+                    duration_ms=round(elapsed * 1000, 2),
+                )
 
 
-def _name_server_span(scope: Scope) -> None:
+def _name_server_span(method: str, route: str) -> None:
     """Name the request's server span by its route template, as it answers.
 
     The span was named when the request arrived, before routing, after its raw path (ids
     and all); routing has happened once the answer starts, and the span ends with the
     answer's last byte, so this is the moment (OpenTelemetry's HTTP conventions).
     """
-    method = scope["method"]
-    route = route_template(scope)
     span = trace.get_current_span()
-    span.update_name(f"{method if method in KNOWN_METHODS else 'OTHER'} {route}")
+    span.update_name(f"{method} {route}")
     span.set_attribute("http.route", route)
 
 
